@@ -1,0 +1,83 @@
+"""Command line: ``python -m analysis COMMAND``. Bad input ends with a message, never a traceback.
+
+Commands:
+
+- ``sipri shares FILE --region africa --years 2017-2021 [--format csv] [--non-state exclude]``
+- ``data [--exports DIR]``: regenerate the derived SIPRI tables in ``data/``
+- ``env [--write | --check]``: environment.yml from requirements.lock
+- ``report``: execute the notebooks and write ``build/site/``
+"""
+
+import argparse
+import os
+import sys
+
+from analysis.errors import DataError, SipriFormatError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    sipri = sub.add_parser("sipri", help="work with SIPRI exports").add_subparsers(
+        dest="sipri_command", required=True)
+    shares = sipri.add_parser("shares", help="each supplier's TIV and share, largest first")
+    shares.add_argument("file", help="a SIPRI Trade Register export (CSV as downloaded)")
+    shares.add_argument("--region", default="africa",
+                        help="africa (SIPRI: without Egypt), africa-incl-egypt, north-africa, "
+                             "sub-saharan-africa (default: africa)")
+    shares.add_argument("--years", default="2017-2021", help="FIRST-LAST, inclusive")
+    shares.add_argument("--format", choices=["table", "csv"], default="table")
+    shares.add_argument("--non-state", choices=["attribute", "exclude"], default="attribute",
+                        help="count armed groups (*) and the African Union (**) in the region "
+                             "where they operate (default) or leave them out")
+
+    data = sub.add_parser("data", help="regenerate the derived SIPRI tables in data/")
+    data.add_argument("--exports", help="folder with SIPRI's exports (default: $SIPRI_EXPORT_DIR "
+                                        "or sipri-exports/)")
+
+    env = sub.add_parser("env", help="environment.yml from requirements.lock")
+    env.add_argument("--write", action="store_true", help="rewrite environment.yml")
+
+    sub.add_parser("report", help="execute the notebooks and write build/site/")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "sipri":
+            from analysis.cli_sipri import run_shares
+            return run_shares(args)
+        if args.command == "data":
+            from analysis.derive import run_data
+            return run_data(args.exports)
+        if args.command == "env":
+            return _env(args.write)
+        if args.command == "report":
+            from analysis.report import build_report
+            return build_report()
+    except (DataError, SipriFormatError, ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `... | head`: the reader left; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return 1
+
+
+def _env(write: bool) -> int:
+    from analysis.envfile import current_environment
+    from analysis.paths import ROOT
+
+    path = ROOT / "environment.yml"
+    text = current_environment()
+    if write:
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.name}")
+        return 0
+    if path.read_text(encoding="utf-8") != text:
+        print("environment.yml differs from requirements.lock: run `make env`", file=sys.stderr)
+        return 1
+    print("environment.yml matches requirements.lock")
+    return 0

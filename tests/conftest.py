@@ -1,0 +1,37 @@
+"""Shared fixtures. The real SIPRI exports come from $SIPRI_EXPORT_DIR (CI: ../shared/data/sipri)."""
+
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import SIPRI_EXPORT_ENV, sipri_export_dir
+
+SIPRI_FILES = {
+    "register_2024": "trade-register_2024-10-13.csv",
+    "register_2025": "trade-register_2025-03-13.csv",
+    "imports_2024": "import-values_2024-10-13.csv",
+    "exports_2024": "export-values_2024-10-13.csv",
+}
+HOW_TO_GET = (
+    "the real SIPRI exports are not here: download them from the SIPRI Arms Transfers Database "
+    f"into sipri-exports/ (or point {SIPRI_EXPORT_ENV} at them; CI uses ../shared/data/sipri)"
+)
+
+
+@pytest.fixture(scope="session")
+def sipri_exports() -> dict[str, Path]:
+    """Paths of the four real exports; skips the test, saying how to get them, if absent."""
+    folder = sipri_export_dir()
+    paths = {key: folder / name for key, name in SIPRI_FILES.items()}
+    missing = [p.name for p in paths.values() if not p.exists()]
+    if missing:
+        pytest.skip(f"{HOW_TO_GET} (missing in {folder}: {', '.join(missing)})")
+    return paths
+
+
+@pytest.fixture(scope="session")
+def real_exports(sipri_exports):
+    """The four real exports, read once per session."""
+    from analysis.sipri_read import read_export
+
+    return {key: read_export(path) for key, path in sipri_exports.items()}
