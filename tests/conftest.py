@@ -1,4 +1,4 @@
-"""Shared fixtures. The real SIPRI exports come from $SIPRI_EXPORT_DIR (CI: ../shared/data/sipri)."""
+"""Shared fixtures. Real SIPRI exports come from $SIPRI_EXPORT_DIR (CI: ../shared/data/sipri)."""
 
 from pathlib import Path
 
