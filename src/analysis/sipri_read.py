@@ -139,13 +139,13 @@ def parse_export(raw: bytes, file: str) -> SipriExport:
     generated, h = _preamble(lines, file)
     header = next(csv.reader([lines[h]]))
     sha = hashlib.sha256(raw).hexdigest()
-    if header[:2] == ["Recipient", "Supplier"]:
-        frame, repairs = _parse_register(lines, h, header, file)
-        return SipriExport(file, "register", generated, sha, frame, repairs)
-    if header and header[0] in VALUE_TABLE_FIRST:
+    if header and header[0] in VALUE_TABLE_FIRST and header[-3:] == VALUE_TABLE_TAIL:
         kind = VALUE_TABLE_FIRST[header[0]]
         frame, totals = _parse_value_table(lines, h, header, file)
         return SipriExport(file, kind, generated, sha, frame, [], totals)
+    if header[:1] == ["Recipient"]:
+        frame, repairs = _parse_register(lines, h, header, file)
+        return SipriExport(file, "register", generated, sha, frame, repairs)
     raise SipriFormatError(
         file,
         f"header starts {header[:3]!r}: expected a Trade Register ('Recipient,Supplier,...') "
