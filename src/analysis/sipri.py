@@ -19,6 +19,7 @@ Definitions a reviewer should check (each is an argument with a documented defau
   (``unknown supplier(s)`` included in the denominator), in percent.
 """
 
+import numpy as np
 import pandas as pd
 
 REGIONS = {
@@ -83,13 +84,16 @@ def annual_deliveries(register: pd.DataFrame) -> pd.DataFrame:
 
 
 def _spread(register: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    dated = register.loc[register["delivery_years"].fillna("") != "",
-                         [*keys, "delivery_years", "tiv_delivered_musd"]]
-    years = dated["delivery_years"].str.split("; ")
-    out = dated.assign(year=years, n=years.str.len()).explode("year")
-    out["year"] = out["year"].astype("int64")
-    out["tiv_musd"] = out["tiv_delivered_musd"].astype("float64").fillna(0.0) / out["n"]
-    return (out.groupby([*keys, "year"], as_index=False)
+    dated = register[register["delivery_years"].fillna("") != ""]
+    parts = [v.split("; ") for v in dated["delivery_years"].tolist()]
+    n = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    years = np.array([y for p in parts for y in p]).astype(np.int64)
+    row = np.repeat(np.arange(len(dated)), n)
+    tiv = dated["tiv_delivered_musd"].astype("float64").fillna(0.0).to_numpy()
+    long = pd.DataFrame({k: dated[k].to_numpy()[row] for k in keys})
+    long["year"] = years
+    long["tiv_musd"] = tiv[row] / n[row]
+    return (long.groupby([*keys, "year"], as_index=False, sort=True)
             .agg(tiv_musd=("tiv_musd", "sum"), deals=("tiv_musd", "size")))
 
 

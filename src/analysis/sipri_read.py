@@ -23,11 +23,14 @@ file that fails: there are no partial results.
 """
 
 import csv
+import gc
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import SipriFormatError
@@ -51,6 +54,7 @@ VALUE_TABLE_FIRST = {"Recipient": "import-values", "Exports by": "export-values"
 VALUE_TABLE_TAIL = ["Percentage", "Sum total years", "Percentage of total"]
 PREAMBLE_MAX_LINES = 30
 _YEARS = re.compile(r"^\d{4}(; \d{4})*$")
+_YEARS_BLOCK = re.compile(r"(?:(?:\d{4}(?:; \d{4})*)?\n)*")
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,18 @@ def read_export(path, *, name: str | None = None) -> SipriExport:
 
 def parse_export(raw: bytes, file: str) -> SipriExport:
     """Like :func:`read_export`, from bytes already in memory."""
+    # Hundreds of thousands of short-lived strings: the cyclic GC would rescan them over and
+    # over (cost growing faster than the file). None of them form cycles, so pause it.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_export(raw, file)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_export(raw: bytes, file: str) -> SipriExport:
     text = decode_export(raw, file)
     lines = text.replace("\r\n", "\n").split("\n")
     generated, h = _preamble(lines, file)
@@ -154,58 +170,129 @@ def parse_export(raw: bytes, file: str) -> SipriExport:
     )
 
 
+def _split(lines: list[str]) -> list[list[str]]:
+    """CSV fields of each line. SIPRI's exports quote nothing, so a plain split is exact and
+    fast; a file with quotes goes through the csv module."""
+    if any('"' in line for line in lines):
+        return [next(csv.reader([line]), []) for line in lines]
+    return [line.split(",") if line else [] for line in lines]
+
+
 def _records(lines: list[str], start: int, width: int, file: str):
-    """Yield (line number, fields) for each record, joining records split by a line break."""
+    """(line numbers, records): every record, joining those split by a line break."""
     repairs: list[int] = []
-    out: list[tuple[int, list[str]]] = []
-    rows = list(csv.reader(lines[start:]))
+    numbers: list[int] = []
+    out: list[list[str]] = []
+    rows = _split(lines[start:])
     i = 0
     while i < len(rows):
-        fields, lineno = rows[i], start + i + 1
+        fields = rows[i]
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             i += 1
             continue
-        if (len(fields) < width and i + 1 < len(rows) and lines[start + i + 1].startswith(",")
-                and len(fields) + len(rows[i + 1]) - 1 == width):
-            nxt = rows[i + 1]
-            fields = fields[:-1] + [f"{fields[-1].rstrip()} {nxt[0]}".rstrip()] + nxt[1:]
-            repairs.append(lineno)
-            i += 1
+        lineno = start + i + 1
         if len(fields) != width:
-            raise SipriFormatError(
-                file, f"expected {width} fields, found {len(fields)} (truncated or damaged row)",
-                line=lineno,
-            )
-        out.append((lineno, fields))
+            if (len(fields) < width and i + 1 < len(rows) and lines[start + i + 1].startswith(",")
+                    and len(fields) + len(rows[i + 1]) - 1 == width):
+                nxt = rows[i + 1]
+                fields = fields[:-1] + [f"{fields[-1].rstrip()} {nxt[0]}".rstrip()] + nxt[1:]
+                repairs.append(lineno)
+                i += 1
+            else:
+                raise SipriFormatError(
+                    file, f"expected {width} fields, found {len(fields)} (truncated or damaged "
+                    "row)", line=lineno)
+        numbers.append(lineno)
+        out.append(fields)
         i += 1
-    return out, repairs
+    return numbers, out, repairs
 
 
-def _numbers(col: pd.Series, lines: pd.Series, file: str, column: str, kind=float) -> pd.Series:
+def _numbers(col, lines, file: str, column: str, kind=float) -> pd.Series:
     """Vectorised number parsing; the first cell that is not a number raises with its line."""
-    text = col.str.strip()
-    values = pd.to_numeric(text.where(text != ""), errors="coerce")
-    bad = values.isna() & (text != "")
+    text = pd.Series(col, dtype=object)
+    blank = text.str.strip() == "" if kind is int else text == ""
+    values = pd.to_numeric(text.where(~blank), errors="coerce")
+    bad = values.isna() & ~blank
     if kind is int:
         bad |= values.notna() & (values % 1 != 0)
     if bad.any():
-        i = bad.to_numpy().nonzero()[0][0]
+        i = int(bad.to_numpy().nonzero()[0][0])
         what = "a whole number" if kind is int else "a number"
-        raise SipriFormatError(
-            file, f"{col.iloc[i]!r} is not {what}", line=int(lines.iloc[i]), column=column
-        )
+        raise SipriFormatError(file, f"{col[i]!r} is not {what}", line=int(lines[i]),
+                               column=column)
     if (values < 0).any():
-        i = (values < 0).to_numpy().nonzero()[0][0]
-        raise SipriFormatError(file, f"{col.iloc[i]!r} is negative", line=int(lines.iloc[i]),
+        i = int((values < 0).to_numpy().nonzero()[0][0])
+        raise SipriFormatError(file, f"{col[i]!r} is negative", line=int(lines[i]),
                                column=column)
     return values.astype("Int64") if kind is int else values.astype("Float64")
 
 
-def _first_bad(mask: pd.Series, col: pd.Series, lines: pd.Series, file, column, expected):
+def _first_bad(mask, col, lines, file, column, expected):
+    mask = np.asarray(mask, dtype=bool)
     if mask.any():
-        i = mask.to_numpy().nonzero()[0][0]
-        raise SipriFormatError(file, f"{col.iloc[i]!r}: expected {expected}",
-                               line=int(lines.iloc[i]), column=column)
+        i = int(mask.nonzero()[0][0])
+        raise SipriFormatError(file, f"{col[i]!r}: expected {expected}", line=int(lines[i]),
+                               column=column)
+
+
+def _years_ok(values: list[str]) -> np.ndarray:
+    """True where a delivery-years cell is empty or like '2018; 2019' (one regex pass)."""
+    if _YEARS_BLOCK.fullmatch("\n".join(values) + "\n"):
+        return np.ones(len(values), dtype=bool)
+    return np.array([v == "" or bool(_YEARS.match(v)) for v in values])
+
+
+_NUMERIC = ["number_ordered", "number_delivered", "tiv_per_unit_musd", "tiv_order_musd",
+            "tiv_delivered_musd"]
+
+
+def _record_lines(lines: list[str], start: int, width: int, file: str):
+    """(physical line numbers, record texts, repairs), joining records split by a line break.
+
+    Fast path for SIPRI's files, which quote nothing: fields are counted by commas.
+    """
+    if any('"' in line for line in lines[start:]):
+        numbers, rows, repairs = _records(lines, start, width, file)
+        return numbers, [",".join(r) for r in rows], repairs
+    commas = width - 1
+    numbers, texts, repairs = [], [], []
+    i, n = start, len(lines)
+    while i < n:
+        text = lines[i]
+        if not text.strip():
+            i += 1
+            continue
+        count = text.count(",")
+        if count != commas:
+            nxt = lines[i + 1] if i + 1 < n else ""
+            if count < commas and nxt.startswith(",") and count + nxt.count(",") == commas:
+                text = text.rstrip() + nxt
+                repairs.append(i + 1)
+                numbers.append(i + 1)
+                texts.append(text)
+                i += 2
+                continue
+            raise SipriFormatError(
+                file, f"expected {width} fields, found {count + 1} (truncated or damaged row)",
+                line=i + 1)
+        numbers.append(i + 1)
+        texts.append(text)
+        i += 1
+    return numbers, texts, repairs
+
+
+def _read_fields(texts: list[str], typed: bool) -> pd.DataFrame:
+    """The records as a frame, by pandas' C parser; ``typed`` parses the numeric columns too
+    (and raises ValueError on a cell that is not a number)."""
+    kwargs = dict(header=None, names=REGISTER_COLUMNS, keep_default_na=False, engine="c")
+    if typed:
+        kwargs |= dict(dtype={c: ("float64" if c in _NUMERIC else object)
+                              for c in REGISTER_COLUMNS},
+                       na_values={c: [""] for c in _NUMERIC})
+    else:
+        kwargs |= dict(dtype=object, na_filter=False)
+    return pd.read_csv(io.StringIO("\n".join(texts)), **kwargs)
 
 
 def _parse_register(lines, h, header, file):
@@ -215,42 +302,67 @@ def _parse_register(lines, h, header, file):
         raise SipriFormatError(
             file, f"the Trade Register header is not SIPRI's 16 columns ({detail})", line=h + 1
         )
-    records, repairs = _records(lines, h + 1, len(REGISTER_HEADER), file)
-    if not records:
+    line, texts, repairs = _record_lines(lines, h + 1, len(REGISTER_HEADER), file)
+    if not texts:
         raise SipriFormatError(file, "the Trade Register has a header but no rows", line=h + 1)
-    raw = pd.DataFrame([r for _, r in records], columns=REGISTER_COLUMNS, dtype="string")
-    line = pd.Series([n for n, _ in records])
-    df = pd.DataFrame({"line": line})
+    try:
+        typed = _read_fields(texts, typed=True)
+    except ValueError:
+        typed = None  # a cell is not a number: the checks below name it
+    raw = _read_fields(texts, typed=False) if typed is None else typed
+    col = {c: raw[c].tolist() for c in REGISTER_COLUMNS if c not in _NUMERIC or typed is None}
+    df = {"line": np.array(line)}
     for c in ("recipient", "supplier", "designation", "description"):
-        _first_bad(raw[c].str.strip() == "", raw[c], line, file, _label(c), "a name")
-        df[c] = raw[c].str.strip()
-    df["order_year"] = _numbers(raw["order_year"], line, file, "Year of order", int)
-    _first_bad(~raw["order_year"].str.fullmatch(r"\d{4}"), raw["order_year"], line, file,
+        values = [v.strip() for v in col[c]]
+        _first_bad([not v for v in values], col[c], line, file, _label(c), "a name")
+        df[c] = values
+    order_year = col["order_year"]
+    _first_bad([not (len(v) == 4 and v.isdigit()) for v in order_year], order_year, line, file,
                "Year of order", "a four-digit year")
+    df["order_year"] = pd.array([int(v) for v in order_year], dtype="Int64")
     for c in ("order_year", "number_ordered", "number_delivered"):
-        flag = raw[f"{c}_uncertain"]
-        _first_bad(~flag.isin(["", "?", " "]), flag, line, file, f"' ' after {_label(c)}",
+        flag = np.array(col[f"{c}_uncertain"], dtype=object)
+        _first_bad(~np.isin(flag, ["", "?", " "]), flag, line, file, f"' ' after {_label(c)}",
                    "'?' or nothing")
-        df[f"{c}_uncertain"] = (flag == "?").astype("boolean")
-        if c != "order_year":
-            df[c] = _numbers(raw[c], line, file, _label(c), int)
-    years = raw["delivery_years"].str.strip()
-    _first_bad(~((years == "") | years.str.fullmatch(_YEARS.pattern)), raw["delivery_years"],
-               line, file, "Year(s) of delivery", "years like '2018; 2019' or nothing")
+        df[f"{c}_uncertain"] = pd.array(flag == "?", dtype="boolean")
+    for c in _NUMERIC:
+        kind = int if c.startswith("number") else float
+        if typed is None:
+            df[c] = _numbers(col[c], line, file, _label(c), kind)
+        else:
+            df[c] = _checked(typed[c], line, file, _label(c), kind)
+    years = [v.strip() for v in col["delivery_years"]]
+    _first_bad(~_years_ok(years), col["delivery_years"], line, file, "Year(s) of delivery",
+               "years like '2018; 2019' or nothing")
     df["delivery_years"] = years
-    _first_bad(~raw["status"].isin(STATUSES), raw["status"], line, file, "status",
+    status = np.array(col["status"], dtype=object)
+    _first_bad(~np.isin(status, list(STATUSES)), status, line, file, "status",
                f"one of {sorted(STATUSES)}")
-    df["status"] = raw["status"]
-    df["comments"] = raw["comments"].str.strip()
-    for c in ("tiv_per_unit_musd", "tiv_order_musd", "tiv_delivered_musd"):
-        df[c] = _numbers(raw[c], line, file, _label(c))
-    df["tiv_below_half"] = (raw["tiv_delivered_musd"].str.strip() == "0").astype("boolean")
-    undated = (years == "") & (df["tiv_delivered_musd"].fillna(0) > 0)
-    _first_bad(undated, raw["tiv_delivered_musd"], line, file, "Year(s) of delivery",
-               "delivery years for a deal with delivered TIV")
-    df["non_state"] = df["recipient"].str.endswith("*") & ~df["recipient"].str.endswith("**")
-    df["organisation"] = df["recipient"].str.endswith("**")
-    return df, repairs
+    df["status"] = status
+    df["comments"] = [v.strip() for v in col["comments"]]
+    delivered = df["tiv_delivered_musd"]
+    df["tiv_below_half"] = pd.array((delivered == 0).fillna(False), dtype="boolean")
+    undated = (np.array(years, dtype=object) == "") & (delivered.fillna(0) > 0).to_numpy()
+    if undated.any():  # format the values only when there is something to report
+        _first_bad(undated, [f"{v:g}" for v in delivered.fillna(0)], line, file,
+                   "Year(s) of delivery",
+                   "delivery years for a deal with delivered TIV")
+    df["non_state"] = [r.endswith("*") and not r.endswith("**") for r in df["recipient"]]
+    df["organisation"] = [r.endswith("**") for r in df["recipient"]]
+    return pd.DataFrame(df), repairs
+
+
+def _checked(values: pd.Series, line, file, column, kind) -> pd.Series:
+    """Numbers the C parser already read: check sign and wholeness, give the nullable dtype."""
+    arr = values.to_numpy(dtype="float64")
+    for bad, what in ((arr < 0, "is negative"),
+                      (~np.isnan(arr) & (arr % 1 != 0) if kind is int else None,
+                       "is not a whole number")):
+        if bad is not None and bad.any():
+            i = int(bad.nonzero()[0][0])
+            raise SipriFormatError(file, f"'{arr[i]:g}' {what}", line=int(line[i]),
+                                   column=column)
+    return pd.Series(pd.array(values, dtype="Int64" if kind is int else "Float64"))
 
 
 def _label(column: str) -> str:
@@ -267,7 +379,8 @@ def _parse_value_table(lines, h, header, file):
     ints = [int(y) for y in years]
     if ints != list(range(ints[0], ints[-1] + 1)):
         raise SipriFormatError(file, "the year columns are not consecutive", line=h + 1)
-    records, _ = _records(lines, h + 1, len(header), file)
+    numbers, rows, _ = _records(lines, h + 1, len(header), file)
+    records = list(zip(numbers, rows, strict=True))
     totals = None
     party, cells, line_of = [], [], []
     for lineno, fields in records:
