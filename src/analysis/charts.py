@@ -58,7 +58,7 @@ def new_figure(figsize=FIGSIZE, **subplot_kw):
     """A figure and axes in the house style, room left above for title and subtitle."""
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=figsize, subplot_kw=subplot_kw or None)
-    fig.subplots_adjust(top=0.80, bottom=0.16, left=0.08, right=0.97)
+    fig.subplots_adjust(top=0.80, bottom=0.16, left=0.10, right=0.97)
     return fig, ax
 
 
@@ -96,3 +96,94 @@ def show(fig):
     plt.close(fig)
     display({"image/png": data, "text/plain": f"[chart] {alt}"}, raw=True,
             metadata={"image/png": {"alt": alt}})
+
+
+def _colour(name: str, i: int, highlight=None) -> str:
+    if name == highlight:
+        return PALETTE["Russia"]
+    order = ["United States", "sky", "accent", "ink"]  # strong on white; no yellow lines
+    return PALETTE.get(name, PALETTE[order[i % len(order)]])
+
+
+def line_chart(wide, *, title, subtitle, source, alt, highlight="Russia", ylabel="",
+               markers=None, ylim=None):
+    """One line per column of ``wide`` (index = x). ``highlight`` is drawn thicker.
+
+    ``markers``: optional DataFrame with columns x, y, label, drawn as hollow points (e.g.
+    SIPRI's published figures beside the computed line).
+    """
+    fig, ax = new_figure()
+    for i, col in enumerate(wide.columns):
+        strong = col == highlight
+        ax.plot(range(len(wide)), wide[col], color=_colour(col, i, highlight),
+                lw=2.8 if strong else 1.6, ls="-" if strong or i % 2 == 0 else "--",
+                label=str(col), marker="o", ms=4 if strong else 3)
+    if markers is not None and len(markers):
+        pos = {x: i for i, x in enumerate(wide.index)}
+        ax.scatter([pos[x] for x in markers["x"]], markers["y"], s=60, facecolors="none",
+                   edgecolors=PALETTE["ink"], linewidths=1.4, zorder=5,
+                   label=markers["label"].iloc[0])
+    ax.set_xticks(range(len(wide)), [str(x) for x in wide.index], rotation=0, fontsize=8.5)
+    ax.set_ylabel(ylabel)
+    if ylim:
+        ax.set_ylim(*ylim)
+    ax.legend(frameon=False, fontsize=9, ncols=min(3, len(wide.columns) + 1), loc="upper left",
+              bbox_to_anchor=(0, 1.02))
+    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+
+
+def hbar_chart(series, *, title, subtitle, source, alt, highlight=("Russia",), fmt="{:.0f}",
+               annotate=None):
+    """Horizontal bars, largest on top; ``highlight`` labels in Russia's colour, others grey.
+
+    ``annotate``: optional dict label -> note printed after the value (e.g. "(Middle East)").
+    """
+    s = series.sort_values()
+    fig, ax = new_figure(figsize=(8, max(3.2, 0.42 * len(s) + 1.8)))
+    colours = [PALETTE["Russia"] if k in highlight else PALETTE["other"] for k in s.index]
+    hatches = ["" if k in highlight else "//" for k in s.index]
+    bars = ax.barh([str(k) for k in s.index], s.to_numpy(), color=colours, hatch=hatches,
+                   edgecolor="white")
+    for bar, key, value in zip(bars, s.index, s.to_numpy(), strict=True):
+        note = f" {annotate[key]}" if annotate and key in annotate else ""
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {fmt.format(value)}{note}",
+                va="center", fontsize=9, color=PALETTE["ink"])
+    ax.grid(False)
+    ax.grid(True, axis="x", color="#eeeeee")
+    ax.set_xlim(0, s.max() * 1.25)
+    ax.tick_params(axis="x", labelsize=8.5)
+    fig.subplots_adjust(left=0.25, top=1 - 1.25 / fig.get_figheight(),
+                        bottom=0.75 / fig.get_figheight())
+    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+
+
+def stacked_bar_chart(wide, *, title, subtitle, source, alt, ylabel=""):
+    """Stacked vertical bars: index = x (e.g. year), one layer per column, hatched for print."""
+    fig, ax = new_figure()
+    bottom = None
+    colours = [PALETTE["Russia"], PALETTE["sky"], PALETTE["yellow"], PALETTE["United States"],
+               PALETTE["accent"], PALETTE["France"], PALETTE["other"]]
+    x = [str(i) for i in wide.index]
+    for i, col in enumerate(wide.columns):
+        ax.bar(x, wide[col], bottom=bottom, label=str(col), color=colours[i % len(colours)],
+               hatch=HATCHES[i % len(HATCHES)], edgecolor="white", width=0.7)
+        bottom = wide[col] if bottom is None else bottom + wide[col]
+    ax.set_ylabel(ylabel)
+    ax.legend(frameon=False, fontsize=9, ncols=min(4, len(wide.columns)), loc="upper left",
+              bbox_to_anchor=(0, 1.02))
+    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+
+
+def bars_with_total(frame, x, bar, total, *, bar_label, total_label, title, subtitle, source,
+                    alt, ylabel=""):
+    """Bars for one series (e.g. Russia) and a line for the total it is part of."""
+    fig, ax = new_figure()
+    xs = frame[x].astype(str).tolist()
+    ax.bar(xs, frame[bar], color=PALETTE["Russia"], label=bar_label, width=0.7)
+    ax.plot(xs, frame[total], color=PALETTE["ink"], lw=1.6, ls="--", marker="o", ms=3,
+            label=total_label)
+    step = max(1, len(xs) // 12)
+    ax.set_xticks(range(0, len(xs), step), xs[::step], fontsize=8.5)
+    ax.set_ylabel(ylabel)
+    ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(0, 1.02), ncols=2)
+    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
