@@ -4,7 +4,8 @@ Commands:
 
 - ``sipri shares FILE --region africa --years 2017-2021 [--format csv] [--non-state exclude]``
 - ``data [--exports DIR]``: regenerate the derived SIPRI tables in ``data/``
-- ``env [--write | --check]``: environment.yml from requirements.lock
+- ``env [--write]``: environment.yml from requirements.lock (without --write: check it)
+- ``datadict [--write]``: data/README.md from data/datapackage.json (without --write: check)
 - ``report``: execute the notebooks and write ``build/site/``
 """
 
@@ -36,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     data.add_argument("--exports", help="folder with SIPRI's exports (default: $SIPRI_EXPORT_DIR "
                                         "or sipri-exports/)")
 
+    dd = sub.add_parser("datadict", help="data/README.md from data/datapackage.json")
+    dd.add_argument("--write", action="store_true", help="rewrite data/README.md")
+
     env = sub.add_parser("env", help="environment.yml from requirements.lock")
     env.add_argument("--write", action="store_true", help="rewrite environment.yml")
 
@@ -54,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_data(args.exports)
         if args.command == "env":
             return _env(args.write)
+        if args.command == "datadict":
+            return _datadict(args.write)
         if args.command == "report":
             from analysis.report import build_report
             return build_report()
@@ -80,4 +86,22 @@ def _env(write: bool) -> int:
         print("environment.yml differs from requirements.lock: run `make env`", file=sys.stderr)
         return 1
     print("environment.yml matches requirements.lock")
+    return 0
+
+
+def _datadict(write: bool) -> int:
+    from analysis.datadict import render_datadict
+    from analysis.paths import DATA_DIR
+
+    path = DATA_DIR / "README.md"
+    text = render_datadict()
+    if write:
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote data/{path.name}")
+        return 0
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        print("data/README.md differs from data/datapackage.json: run "
+              "`python -m analysis datadict --write`", file=sys.stderr)
+        return 1
+    print("data/README.md matches data/datapackage.json")
     return 0
