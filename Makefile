@@ -24,8 +24,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP) ## Create or refresh .venv from requirements.lock
 
-report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/
-	$(PY) -m analysis report
+# Parameter overrides: make report PARAMS="01-arms-share:region=north-africa 01-arms-share:years=2014-2018"
+PARAMS ?=
+report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
+	$(PY) -m analysis report $(foreach p,$(PARAMS),--param $(p))
 
 test: $(STAMP) ## Run every test: unit, doctests, data contract, notebooks (nbval)
 	$(PY) -m pytest

@@ -10,7 +10,16 @@ Layers (imports point down only):
 Beside them, :mod:`analysis.charts` draws in the house style from DataFrames it is given.
 """
 
-from analysis.datapackage import load_table
 from analysis.errors import DataError, SipriFormatError
 
 __all__ = ["DataError", "SipriFormatError", "load_table"]
+
+
+def __getattr__(name):
+    # load_table pulls in pandas: imported on first use, so that commands that need no data
+    # (a no-change `make report`) start fast.
+    if name == "load_table":
+        from analysis.datapackage import load_table
+
+        return load_table
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

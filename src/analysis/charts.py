@@ -62,8 +62,11 @@ def new_figure(figsize=FIGSIZE, **subplot_kw):
     return fig, ax
 
 
-def finish(fig, *, title: str, subtitle: str, source: str, alt: str):
-    """Title (the finding), subtitle (measure and unit), source line, alt text. Returns fig."""
+def finish(fig, *, title: str, subtitle: str, source: str, alt: str, data=None):
+    """Title (the finding), subtitle (measure and unit), source line, alt text. Returns fig.
+
+    ``data`` is the table the chart draws; the report build publishes it beside the chart.
+    """
     if not alt.strip():
         raise ValueError("every chart needs alt text: describe what it shows")
     fig.text(0.02, 0.965, title, fontsize=14, fontweight="bold", ha="left", va="top",
@@ -71,13 +74,14 @@ def finish(fig, *, title: str, subtitle: str, source: str, alt: str):
     fig.text(0.02, 0.895, subtitle, fontsize=10.5, ha="left", va="top", color="#555555")
     fig.text(0.02, 0.02, f"Source: {source}", fontsize=8.5, ha="left", va="bottom",
              color="#555555")
-    fig._house_alt = alt  # read back by alt_text(); matplotlib has no alt-text slot
+    # matplotlib has no slot for these: read back by alt_text(), show() and the report build
+    fig._house = {"title": title, "alt": alt, "data": data}
     return fig
 
 
 def alt_text(fig) -> str:
     """The alt text given to :func:`finish`."""
-    return getattr(fig, "_house_alt", "")
+    return getattr(fig, "_house", {}).get("alt", "")
 
 
 def png_bytes(fig, dpi: int = DPI) -> bytes:
@@ -87,10 +91,20 @@ def png_bytes(fig, dpi: int = DPI) -> bytes:
     return buf.getvalue()
 
 
-def show(fig):
-    """Display ``fig`` in a notebook as PNG with alt text, then close it."""
+def show(fig, slug: str | None = None):
+    """Display ``fig`` in a notebook as PNG with alt text, then close it.
+
+    Under ``make report`` the chart is also written to ``build/charts/`` (PNG 1x and 2x, SVG,
+    alt text, data as CSV), named after the notebook and ``slug`` (default: from the title).
+    """
     from IPython.display import display
 
+    from analysis import chart_export
+
+    house = getattr(fig, "_house", {})
+    where = chart_export.target(slug or chart_export.slugify(house.get("title", "chart")))
+    if where is not None:
+        chart_export.export_chart(fig, where[0], where[1], house.get("data"), alt_text(fig), DPI)
     data = png_bytes(fig)
     alt = alt_text(fig)
     plt.close(fig)
@@ -129,7 +143,10 @@ def line_chart(wide, *, title, subtitle, source, alt, highlight="Russia", ylabel
         ax.set_ylim(*ylim)
     ax.legend(frameon=False, fontsize=9, ncols=min(3, len(wide.columns) + 1), loc="upper left",
               bbox_to_anchor=(0, 1.02))
-    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    data = wide
+    if markers is not None and len(markers):
+        data = wide.join(markers.set_index("x")["y"].rename(markers["label"].iloc[0]))
+    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt, data=data)
 
 
 def hbar_chart(series, *, title, subtitle, source, alt, highlight=("Russia",), fmt="{:.0f}",
@@ -154,7 +171,8 @@ def hbar_chart(series, *, title, subtitle, source, alt, highlight=("Russia",), f
     ax.tick_params(axis="x", labelsize=8.5)
     fig.subplots_adjust(left=0.25, top=1 - 1.25 / fig.get_figheight(),
                         bottom=0.75 / fig.get_figheight())
-    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                  data=series.to_frame())
 
 
 def stacked_bar_chart(wide, *, title, subtitle, source, alt, ylabel=""):
@@ -171,7 +189,7 @@ def stacked_bar_chart(wide, *, title, subtitle, source, alt, ylabel=""):
     ax.set_ylabel(ylabel)
     ax.legend(frameon=False, fontsize=9, ncols=min(4, len(wide.columns)), loc="upper left",
               bbox_to_anchor=(0, 1.02))
-    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt, data=wide)
 
 
 def bars_with_total(frame, x, bar, total, *, bar_label, total_label, title, subtitle, source,
@@ -186,4 +204,5 @@ def bars_with_total(frame, x, bar, total, *, bar_label, total_label, title, subt
     ax.set_xticks(range(0, len(xs), step), xs[::step], fontsize=8.5)
     ax.set_ylabel(ylabel)
     ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(0, 1.02), ncols=2)
-    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                  data=frame[[x, bar, total]])

@@ -43,7 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     env = sub.add_parser("env", help="environment.yml from requirements.lock")
     env.add_argument("--write", action="store_true", help="rewrite environment.yml")
 
-    sub.add_parser("report", help="execute the notebooks and write build/site/")
+    report = sub.add_parser("report", help="execute the notebooks and write build/site/")
+    report.add_argument("--param", action="append", default=[], metavar="NB:NAME=VALUE",
+                        help="run NB again with a parameter override (repeatable), e.g. "
+                             "01-arms-share:region=north-africa")
+    report.add_argument("--jobs", type=int, help="notebooks run at once (default: cores)")
     return p
 
 
@@ -62,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
             return _datadict(args.write)
         if args.command == "report":
             from analysis.report import build_report
-            return build_report()
+            return build_report(args.param, jobs_limit=args.jobs)
     except (DataError, SipriFormatError, ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataError
-from analysis.paths import DATA_DIR, DESCRIPTOR, display_path
+from analysis.paths import DATA_DIR, DESCRIPTOR, display_path, record_read
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -36,6 +36,7 @@ def _descriptor_cached(path: str, mtime_ns: int) -> dict:
 def read_descriptor(path: Path = DESCRIPTOR) -> dict:
     """The parsed descriptor (cached until the file changes)."""
     path = Path(path)
+    record_read(path)
     return _descriptor_cached(str(path), path.stat().st_mtime_ns)
 
 
@@ -249,6 +250,7 @@ def load_table(name: str, check_references: bool = True, data_dir: Path = DATA_D
     file = display_path(path)
     if not path.exists():
         raise DataError(file, f"is missing (the descriptor lists it as resource {name!r})")
+    record_read(path)
     typed = validate_frame(read_raw(path), res, file)
     if check_references:
         check_foreign_keys(

@@ -41,7 +41,7 @@ from matplotlib.path import Path as MplPath
 from analysis import charts
 from analysis.datapackage import load_table
 from analysis.errors import DataError
-from analysis.paths import DATA_DIR, display_path
+from analysis.paths import DATA_DIR, display_path, record_read
 
 GEOJSON = DATA_DIR / "geo" / "naturalearth_africa.geojson"
 
@@ -93,6 +93,7 @@ def load_shapes(path: Path = GEOJSON, merge: bool = True) -> dict[str, list[np.n
             f"{display_path(path)} is missing: it is committed; rebuild it with "
             "scripts/extract_naturalearth.py (see its docstring)"
         )
+    record_read(path)
     collection = json.loads(path.read_text(encoding="utf-8"))
     shapes: dict[str, list[np.ndarray]] = {}
     for number, feature in enumerate(collection.get("features", []), start=1):

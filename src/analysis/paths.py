@@ -34,3 +34,16 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
+
+
+# The report build sets this so that it knows which data files each notebook read (its cache
+# key includes their hashes). Loaders call record_read(); outside a build it does nothing.
+READ_LOG_ENV = "ANALYSIS_READ_LOG"
+
+
+def record_read(path: Path) -> None:
+    """Note that ``path`` was read, when the report build asks for it."""
+    log = os.environ.get(READ_LOG_ENV)
+    if log:
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(display_path(Path(path)) + "\n")

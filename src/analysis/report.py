@@ -1,34 +1,72 @@
-"""``make report``: execute every notebook and write the site reviewers read.
+"""``make report``: execute the notebooks (cached, in parallel) and write the reviewers' site.
 
-Writes ``build/site/`` (``index.html`` and one page per notebook, offline: no script or style is
-loaded from the network) and ``build/charts/`` (each chart as PNG with its alt text). The new
-site is built in a temporary folder and swapped in only when every notebook ran, so a failing
-notebook leaves the previous site intact.
+What it writes:
+
+- ``build/site/index.html``: the story in brief, the fact-check ledger, each notebook's question
+  and answer with links; per notebook ``<slug>.html`` (with code, for reviewers) and
+  ``<slug>.editors.html`` (no code, no stray reprs); all offline, working from ``file://``;
+- ``build/charts/``: every chart as PNG (1x, 2x), SVG, alt text and the data as CSV.
+
+How:
+
+- **Cache.** A notebook is executed only when its key changed: the hash of its cells (not its
+  outputs), its parameters, the package code (``src/analysis``), and every data file it read
+  last time (``load_table`` and the map loaders log what they open, see
+  :func:`analysis.paths.record_read`). Otherwise its last good executed copy is reused.
+- **Parallel.** Stale notebooks run in separate processes, each in a fresh kernel, up to the
+  number of cores.
+- **Atomic.** The new site is assembled in a temporary folder and swapped in only when every
+  notebook ran; a failure names the notebook, cell and error, exits non-zero and leaves the
+  previous site as it was.
+- **Deterministic.** No timestamps (``record_timing=False``, PNG/SVG metadata stripped, fixed
+  SVG salt), no absolute paths: same inputs, same bytes.
+- **Parameters.** A notebook with a cell tagged ``parameters`` accepts overrides
+  (``--param 01-arms-share:region=north-africa``); such a run is written under its own name and
+  its pages say which parameters produced it.
 """
 
-import base64
-import html
+import ast
+import hashlib
+import json
+import os
 import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
-from nbconvert import HTMLExporter
-from nbconvert.filters.markdown import markdown2html
+from analysis.paths import BUILD_DIR, NOTEBOOKS_DIR, READ_LOG_ENV, ROOT
 
-from analysis.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT
-
-TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES = PACKAGE_DIR / "templates"
 KERNEL = "python3"
 TIMEOUT_S = 600
+CACHE_VERSION = "1"  # bump to invalidate every cached result
 
 
 class NotebookFailed(RuntimeError):
-    """A notebook raised: names the notebook, the cell and the error."""
+    """A notebook raised: the message names the notebook, the cell and the error."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook run: the source notebook, its output slug and parameter overrides."""
+
+    path: Path
+    params: dict = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        if not self.params:
+            return self.path.stem
+        parts = [f"{k}-{_slug_value(v)}" for k, v in sorted(self.params.items())]
+        return "--".join([self.path.stem, *parts])
+
+
+def _slug_value(value) -> str:
+    return "".join(c if c.isalnum() or c in "-." else "-" for c in str(value)).strip("-")
 
 
 def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -36,106 +74,312 @@ def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
 
 
-def execute(path: Path) -> nbformat.NotebookNode:
-    """Run one notebook top to bottom in a fresh kernel, from the notebooks folder."""
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name=KERNEL,
-                            resources={"metadata": {"path": str(path.parent)}})
+def parse_param(text: str) -> tuple[str, str, object]:
+    """``'01-arms-share:region=north-africa'`` -> (notebook stem, name, value).
+
+    >>> parse_param("01-arms-share:years=2014-2018")
+    ('01-arms-share', 'years', '2014-2018')
+    >>> parse_param("01-arms-share:top=5")[2]
+    5
+    """
+    stem, sep, assignment = text.partition(":")
+    name, eq, raw = assignment.partition("=")
+    if not (sep and eq and stem and name.isidentifier()):
+        raise ValueError(f"parameter {text!r}: expected NOTEBOOK:NAME=VALUE, e.g. "
+                         "01-arms-share:region=north-africa")
     try:
-        client.execute()
-    except CellExecutionError as exc:
-        index = next((i for i, c in enumerate(nb.cells) if c.get("cell_type") == "code"
-                      and any(o.get("output_type") == "error" for o in c.get("outputs", []))),
-                     None)
-        where = f"cell {index}" if index is not None else "a cell"
-        last = str(exc).strip().splitlines()[-1] if str(exc).strip() else repr(exc)
-        raise NotebookFailed(f"{path.name}, {where}: {last}") from None
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        value = raw
+    return stem, name, value
+
+
+def plan(overrides: list[str] | None = None, folder: Path = NOTEBOOKS_DIR) -> list[Job]:
+    """Every notebook once with its defaults, plus one run per notebook given overrides."""
+    paths = notebooks(folder)
+    jobs = [Job(p) for p in paths]
+    extra: dict[str, dict] = {}
+    for text in overrides or []:
+        stem, name, value = parse_param(text)
+        extra.setdefault(stem, {})[name] = value
+    by_stem = {p.stem: p for p in paths}
+    for stem, params in extra.items():
+        if stem not in by_stem:
+            raise ValueError(f"parameter for {stem!r}: no such notebook in notebooks/ "
+                             f"(have: {', '.join(by_stem)})")
+        jobs.append(Job(by_stem[stem], params))
+    return jobs
+
+
+# --- cache keys ------------------------------------------------------------------------------
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def code_hash() -> str:
+    """Hash of the package: every .py file and template under src/analysis."""
+    h = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".j2", ".json", ".css"}:
+            h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def notebook_hash(path: Path) -> str:
+    """Hash of a notebook's cells (type and source), ignoring outputs and execution counts."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = [(c.get("cell_type"), "".join(c.get("source", [])),
+              sorted(c.get("metadata", {}).get("tags", []))) for c in nb.get("cells", [])]
+    return _sha(json.dumps(cells, sort_keys=True).encode())
+
+
+def files_hash(paths: list[str]) -> dict[str, str | None]:
+    """sha256 of each repo-relative path (None when it no longer exists)."""
+    out = {}
+    for rel in sorted(set(paths)):
+        p = ROOT / rel
+        out[rel] = _sha(p.read_bytes()) if p.is_file() else None
+    return out
+
+
+def job_key(job: Job, code: str, reads: dict[str, str | None]) -> str:
+    """The cache key of one job given the files it read last time."""
+    payload = {"v": CACHE_VERSION, "nb": notebook_hash(job.path), "params": job.params,
+               "code": code, "reads": reads}
+    return _sha(json.dumps(payload, sort_keys=True, default=str).encode())
+
+
+def cache_paths(cache: Path, job: Job) -> dict[str, Path]:
+    return {"meta": cache / f"{job.slug}.json", "nb": cache / f"{job.slug}.ipynb",
+            "charts": cache / f"{job.slug}.charts"}
+
+
+def is_fresh(job: Job, cache: Path, code: str) -> bool:
+    """True when the cached result of ``job`` is still valid."""
+    paths = cache_paths(cache, job)
+    if not (paths["meta"].exists() and paths["nb"].exists()):
+        return False
+    meta = json.loads(paths["meta"].read_text(encoding="utf-8"))
+    return meta.get("key") == job_key(job, code, files_hash(list(meta.get("reads", {}))))
+
+
+# --- execution (in worker processes) ----------------------------------------------------------
+
+def inject_parameters(nb, params: dict):
+    """Papermill's convention: a cell tagged ``injected-parameters`` after ``parameters``."""
+    import nbformat
+
+    if not params:
+        return nb
+    index = next((i for i, c in enumerate(nb.cells)
+                  if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if index is None:
+        raise ValueError("this notebook has no cell tagged 'parameters': it takes no overrides")
+    lines = ["# Parameters given to `make report`"]
+    lines += [f"{k} = {v!r}" for k, v in sorted(params.items())]
+    cell = nbformat.v4.new_code_cell("\n".join(lines))
+    cell.metadata["tags"] = ["injected-parameters"]
+    nb.cells.insert(index + 1, cell)
     return nb
 
 
-def to_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """One notebook as an offline HTML page (lab template without CDN scripts)."""
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)])
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+def execute(job: Job, charts_dir: Path, read_log: Path):
+    """Run one notebook top to bottom in a fresh kernel from the notebooks folder."""
+    import nbformat
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = inject_parameters(nbformat.read(job.path, as_version=4), job.params)
+    os.environ.update({"ANALYSIS_CHART_DIR": str(charts_dir), "ANALYSIS_NOTEBOOK": job.slug,
+                       READ_LOG_ENV: str(read_log), "MPLBACKEND": "Agg",
+                       "PYTHONHASHSEED": "0"})
+    # IPC sockets in a private folder: local only, and no "running over TCP" warning.
+    sockets = tempfile.mkdtemp(prefix="nbk-")  # short: socket paths are limited to ~100 bytes
+    km = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "k"))
+    client = NotebookClient(nb, km=km, timeout=TIMEOUT_S, kernel_name=KERNEL,
+                            record_timing=False,
+                            resources={"metadata": {"path": str(job.path.parent)}})
+    try:
+        client.execute()
+    except CellExecutionError:
+        _shutdown(km)
+        shutil.rmtree(sockets, ignore_errors=True)
+        raise NotebookFailed(f"{job.path.name}, {_failed_cell(nb)}") from None
+    _shutdown(km)
+    shutil.rmtree(sockets, ignore_errors=True)
+    return nb
+
+
+def _failed_cell(nb) -> str:
+    """'cell N: ErrorName: message' for the first code cell with an error output."""
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            if out.get("output_type") == "error":
+                return f"cell {i}: {out.get('ename')}: {out.get('evalue')}"
+    return "a cell raised an error"
+
+
+def _shutdown(km) -> None:
+    """nbclient leaves a kernel it did not start running: stop it and remove its sockets."""
+    if km.has_kernel:
+        km.shutdown_kernel(now=False)
+    km.cleanup_resources()
+
+
+def run_job(job: Job, cache: Path, code: str) -> tuple[str, float, str]:
+    """Worker: execute ``job`` and store its result in the cache. Returns (status, s, msg)."""
+    import nbformat
+
+    start = time.perf_counter()
+    paths = cache_paths(cache, job)
+    work = Path(tempfile.mkdtemp(prefix=f".{job.slug}-", dir=cache))
+    try:
+        charts_dir, read_log = work / "charts", work / "reads.txt"
+        charts_dir.mkdir()
+        read_log.touch()
+        try:
+            nb = execute(job, charts_dir, read_log)
+        except NotebookFailed as exc:
+            return "failed", time.perf_counter() - start, str(exc)
+        reads = [ln for ln in read_log.read_text(encoding="utf-8").splitlines() if ln]
+        nbformat.write(nb, paths["nb"])
+        if paths["charts"].exists():
+            shutil.rmtree(paths["charts"])
+        charts_dir.rename(paths["charts"])
+        meta = {"key": job_key(job, code, files_hash(reads)), "reads": files_hash(reads),
+                "params": job.params, "source": job.path.name}
+        paths["meta"].write_text(json.dumps(meta, indent=1, sort_keys=True, default=str),
+                                 encoding="utf-8")
+        return "done", time.perf_counter() - start, ""
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# --- the site ---------------------------------------------------------------------------------
+
+def editors_copy(nb):
+    """No code, and only outputs a reader wants: tables (HTML) and charts (PNG)."""
+    import copy
+
+    out = copy.deepcopy(nb)
+    for cell in out.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if {"image/png", "text/html"} & set(o.get("data", {}))]
+    return out
+
+
+def to_html(nb, title: str, *, with_code: bool = True) -> str:
+    """One notebook as an offline HTML page (lab template without any CDN script)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input=not with_code, exclude_input_prompt=not with_code,
+                            exclude_output_prompt=not with_code)
+    body, _ = exporter.from_notebook_node(nb if with_code else editors_copy(nb),
+                                          resources={"metadata": {"name": title}})
     return body
 
 
-def export_charts(nb: nbformat.NotebookNode, slug: str, folder: Path) -> list[str]:
-    """Each PNG output as ``<slug>-<n>.png`` with its alt text beside it."""
-    names = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            png = out.get("data", {}).get("image/png")
-            if not png:
-                continue
-            name = f"{slug}-{len(names) + 1:02d}"
-            (folder / f"{name}.png").write_bytes(base64.b64decode(png))
-            alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
-            (folder / f"{name}.alt.txt").write_text(alt + "\n", encoding="utf-8")
-            names.append(name)
-    return names
-
-
-def summary_html(nb: nbformat.NotebookNode) -> str:
+def summary_html(nb) -> str:
     """The notebook's first markdown cell (question and answer), rendered."""
+    from nbconvert.filters.markdown import markdown2html
+
     first = next((c for c in nb.cells if c.get("cell_type") == "markdown"), None)
     return markdown2html(first.source) if first else ""
 
 
-def index_html(entries: list[tuple[str, str, str]]) -> str:
-    """The landing page: the story in brief, then each notebook's question and answer."""
-    parts = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        "<title>Lavrov heads to Mali: the data behind the story</title>",
-        "<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;"
-        "padding:0 1rem;line-height:1.5;color:#222}h1{font-size:1.6rem}"
-        "section{border-top:1px solid #ddd;margin-top:1.5rem;padding-top:.5rem}"
-        "a{color:#0072B2}</style></head><body>",
-        "<h1>Lavrov heads to Mali: the data behind the story</h1>",
-        "<p>The New York Times reported on 6 February 2023 that Russia's foreign minister, "
-        "Sergey Lavrov, was travelling to Mali on his third African tour in about six months. "
-        "This site checks the story's numbers against sourced data: SIPRI's arms-transfer "
-        "exports, and hand-built tables of Wagner deployments, Sahel events and Lavrov's "
-        "itineraries, each row citing its source.</p>",
-    ]
-    for page, name, summary in entries:
-        parts.append(f"<section>{summary}<p><a href='{html.escape(page)}'>Read the notebook "
-                     f"({html.escape(name)})</a></p></section>")
-    parts.append("</body></html>\n")
-    return "\n".join(parts)
+def params_note(params: dict) -> str:
+    """A line saying which parameters produced a page (escaped)."""
+    import html
+
+    if not params:
+        return ""
+    given = ", ".join(f"{k} = {v!r}" for k, v in sorted(params.items()))
+    return f"<p class='params'>Run with parameters: <code>{html.escape(given)}</code></p>"
 
 
-def build_report(build_dir: Path = BUILD_DIR) -> int:
-    """Run every notebook and swap in the new site; exit code 1 if any notebook failed."""
-    build_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=build_dir))
-    charts = staging / "charts"
-    site = staging / "site"
+def page_with_note(body: str, note: str) -> str:
+    """Insert the parameters note at the top of a page's <main>."""
+    return body.replace("<main>", "<main>\n" + note, 1) if note else body
+
+
+def build_site(jobs: list[Job], cache: Path, staging: Path,
+               ledger: list[dict] | None = None) -> None:
+    """Assemble site/ and charts/ in ``staging`` from the cached executed notebooks."""
+    import nbformat
+
+    from analysis import site_pages
+
+    site, charts = staging / "site", staging / "charts"
+    site.mkdir(parents=True)
     charts.mkdir()
-    site.mkdir()
     entries = []
-    try:
-        for path in notebooks():
-            start = time.perf_counter()
-            print(f"running {path.name} ...", file=sys.stderr, flush=True)
-            nb = execute(path)
-            slug = path.stem
-            (site / f"{slug}.html").write_text(to_html(nb, slug), encoding="utf-8")
-            export_charts(nb, slug, charts)
-            entries.append((f"{slug}.html", path.name, summary_html(nb)))
-            print(f"done    {path.name} ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
-        (site / "index.html").write_text(index_html(entries), encoding="utf-8")
-    except NotebookFailed as exc:
-        shutil.rmtree(staging)
-        print(f"failed  {exc}\nThe previous site in {build_dir.relative_to(ROOT)}/site is "
+    for job in jobs:
+        paths = cache_paths(cache, job)
+        nb = nbformat.read(paths["nb"], as_version=4)
+        note = params_note(job.params)
+        (site / f"{job.slug}.html").write_text(
+            page_with_note(to_html(nb, job.slug), note), encoding="utf-8")
+        (site / f"{job.slug}.editors.html").write_text(
+            page_with_note(to_html(nb, job.slug, with_code=False), note), encoding="utf-8")
+        if paths["charts"].exists():
+            for f in sorted(paths["charts"].iterdir()):
+                shutil.copy2(f, charts / f.name)
+        entries.append(site_pages.Entry(job.slug, job.path.name, summary_html(nb), job.params))
+    site_pages.write_pages(site, entries, ledger)
+
+
+def build_report(overrides: list[str] | None = None, build_dir: Path = BUILD_DIR,
+                 jobs_limit: int | None = None, folder: Path = NOTEBOOKS_DIR,
+                 ledger: list[dict] | None = None) -> int:
+    """Run what is stale, then (if anything changed) swap in a new site. Exit code."""
+    jobs = plan(overrides, folder)
+    cache = build_dir / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    code = code_hash()
+    stale = [j for j in jobs if not is_fresh(j, cache, code)]
+    for job in jobs:
+        if job not in stale:
+            print(f"cached  {job.slug}", file=sys.stderr)
+    failures = []
+    if stale:
+        workers = max(1, min(jobs_limit or os.cpu_count() or 1, len(stale)))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {}
+            for job in stale:
+                print(f"running {job.slug}", file=sys.stderr, flush=True)
+                futures[pool.submit(run_job, job, cache, code)] = job
+            for fut in as_completed(futures):
+                status, seconds, message = fut.result()
+                print(f"{status:<7} {futures[fut].slug} ({seconds:.1f} s)"
+                      + (f": {message}" if message else ""), file=sys.stderr, flush=True)
+                if status == "failed":
+                    failures.append(message)
+    if failures:
+        print(f"{len(failures)} notebook(s) failed; the previous site in build/site is "
               "unchanged.", file=sys.stderr)
         return 1
-    for name in ("site", "charts"):
-        old = build_dir / name
-        if old.exists():
-            shutil.rmtree(old)
-        (staging / name).rename(old)
-    shutil.rmtree(staging)
-    print(f"wrote {build_dir / 'site' / 'index.html'}", file=sys.stderr)
+    site_key = _sha(json.dumps(sorted(
+        json.loads(cache_paths(cache, j)["meta"].read_text(encoding="utf-8"))["key"] + j.slug
+        for j in jobs)).encode() + code.encode())
+    stamp = build_dir / "site" / ".build-key"
+    if not stale and stamp.exists() and stamp.read_text() == site_key:
+        print("site up to date: nothing to do", file=sys.stderr)
+        return 0
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir))
+    try:
+        build_site(jobs, cache, staging, ledger)
+        (staging / "site" / ".build-key").write_text(site_key)
+        for name in ("site", "charts"):
+            old = build_dir / name
+            if old.exists():
+                shutil.rmtree(old)
+            (staging / name).rename(old)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print("wrote build/site/index.html and build/charts/", file=sys.stderr)
     return 0

@@ -1,0 +1,112 @@
+"""The site's own pages: the index (story in brief, the ledger, each notebook's answer).
+
+Every string that comes from data is escaped here (``html.escape``); markdown written by the
+project is rendered by nbconvert's renderer. The pages load nothing from the network.
+"""
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:50rem;margin:2rem auto;
+padding:0 1rem;line-height:1.5;color:#222}
+h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2rem}
+section{border-top:1px solid #ddd;margin-top:1.5rem;padding-top:.5rem}
+a{color:#0072B2}table{border-collapse:collapse;width:100%;font-size:.92rem}
+th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;vertical-align:top}
+.v{white-space:nowrap;font-weight:600}.v-supported{color:#006b4f}
+.v-partly-supported{color:#8a5a00}.v-not-supported{color:#b23c00}.v-not-checkable{color:#555}
+.links a{margin-right:1rem}.params{background:#f4f4f4;padding:.3rem .6rem}
+"""
+SYMBOLS = {"supported": "✓", "partly supported": "≈", "not supported": "✗",
+           "not checkable": "–"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One notebook run on the index."""
+
+    slug: str
+    source: str
+    summary_html: str
+    params: dict = field(default_factory=dict)
+
+
+def _page(title: str, body: str) -> str:
+    return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{html.escape(title)}</title><style>{CSS}</style></head>"
+            f"<body><main>\n{body}\n</main></body></html>\n")
+
+
+def ledger_rows() -> list[dict] | None:
+    """The fact-check ledger as dicts, or None when the package has no ledger yet."""
+    try:
+        from analysis.claims import ledger_records
+    except ImportError:
+        return None
+    return ledger_records()
+
+
+def ledger_table(rows: list[dict]) -> str:
+    """The ledger as an HTML table; verdict as symbol, word and colour (never colour alone)."""
+    out = ["<table><thead><tr><th>¶</th><th>The story says</th><th>Verdict</th>"
+           "<th>Evidence</th></tr></thead><tbody>"]
+    for r in rows:
+        verdict = str(r["verdict"])
+        css = "v-" + verdict.replace(" ", "-")
+        out.append(
+            f"<tr><td>{html.escape(str(r['paragraph']))}</td><td>{html.escape(str(r['claim']))}"
+            f"</td><td class='v {html.escape(css)}'>{SYMBOLS.get(verdict, '?')} "
+            f"{html.escape(verdict)}</td><td>{html.escape(str(r['evidence']))}</td></tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def verdict_counts(rows: list[dict]) -> str:
+    counts = {}
+    for r in rows:
+        counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+    parts = [f"{SYMBOLS.get(v, '?')} {html.escape(v)}: {n}" for v, n in counts.items()]
+    return "<p>" + " · ".join(parts) + "</p>"
+
+
+def index_body(entries: list[Entry], rows: list[dict] | None) -> str:
+    parts = [
+        "<h1>Lavrov heads to Mali: the data behind the story</h1>",
+        "<p>On 6 February 2023 the New York Times reported that Russia's foreign minister, "
+        "Sergey Lavrov, was flying to Mali on his third African tour in about six months, and "
+        "set the visit against Russia's arms sales to Africa, the Wagner Group's deployments and "
+        "Mali's break with France. This site checks the story against sourced data: SIPRI's "
+        "own arms-transfer exports, and hand-built tables of Lavrov's itineraries, Wagner "
+        "deployments and Sahel events, every row citing its source.</p>",
+    ]
+    if rows:
+        parts += ["<h2>The fact-check ledger</h2>", verdict_counts(rows), ledger_table(rows),
+                  "<p class='links'><a href='ledger.html'>The ledger on its own page</a></p>"]
+    parts.append("<h2>The notebooks</h2>")
+    for e in entries:
+        label = html.escape(e.slug)
+        parts.append(
+            f"<section>{e.summary_html}"
+            + (f"<p class='params'>Parameters: <code>{html.escape(repr(e.params))}</code></p>"
+               if e.params else "")
+            + f"<p class='links'><a href='{label}.html'>With code (reviewers)</a>"
+            f"<a href='{label}.editors.html'>Without code (editors)</a></p></section>")
+    parts.append("<p>Charts ready to publish (PNG, 2x PNG, SVG, alt text, data as CSV) are in "
+                 "<code>build/charts/</code>.</p>")
+    return "\n".join(parts)
+
+
+def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None) -> None:
+    """Write index.html (and ledger.html when there is a ledger) into ``site``."""
+    rows = ledger_rows() if rows is None else rows
+    (site / "index.html").write_text(
+        _page("Lavrov heads to Mali: the data behind the story", index_body(entries, rows)),
+        encoding="utf-8")
+    if rows:
+        body = ("<h1>The fact-check ledger</h1><p><a href='index.html'>Back to the index</a></p>"
+                + verdict_counts(rows) + ledger_table(rows))
+        (site / "ledger.html").write_text(_page("The fact-check ledger", body),
+                                          encoding="utf-8")

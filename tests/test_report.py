@@ -1,0 +1,261 @@
+"""The report build: cache keys, the failure path, escaping, offline pages, determinism and
+parameters. Builds run on tiny notebooks written here, in a temporary folder."""
+
+import json
+import re
+import shutil
+
+import nbformat
+import pandas as pd
+import pytest
+
+from analysis import report, site_pages
+from analysis.chart_export import export_chart, neutralise_formulas
+from analysis.paths import NOTEBOOKS_DIR, ROOT
+
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|"""
+                      r"""@import\s+["']?(?:https?:)?//""", re.I)
+
+
+def _notebook(path, cells, params_cell=None):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells.append(nbformat.v4.new_markdown_cell("# A question\n\nThe answer."))
+    if params_cell:
+        cell = nbformat.v4.new_code_cell(params_cell)
+        cell.metadata["tags"] = ["parameters"]
+        nb.cells.append(cell)
+    nb.cells += [nbformat.v4.new_code_cell(c) for c in cells]
+    nbformat.write(nb, path)
+    return path
+
+
+CHART_CELL = """
+import pandas as pd
+from analysis import charts
+frame = pd.DataFrame({"supplier": ["=cmd", "B"], "tiv": [3.0, 1.0]}).set_index("supplier")
+charts.show(charts.hbar_chart(frame["tiv"], title="A finding", subtitle="A measure",
+                              source="Test", alt="Two bars"))
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A notebooks folder with two small notebooks, and an empty build folder.
+
+    The package-code hash is pinned, so that an edit to src/ while the tests run cannot make
+    a cached result look stale; code changes are tested by passing another hash."""
+    monkeypatch.setattr(report, "code_hash", lambda: "pinned-code-hash")
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    data = tmp_path / "input.txt"
+    data.write_text("one\n")
+    _notebook(nbs / "01-first.ipynb", [
+        "from analysis.paths import record_read\n"
+        f"record_read({str(data)!r})\nvalue = 41 + 1\nvalue",
+        CHART_CELL])
+    _notebook(nbs / "02-second.ipynb", ["region"], params_cell="region = 'africa'")
+    return {"nbs": nbs, "build": tmp_path / "build", "data": data}
+
+
+def _build(project, **kwargs):
+    return report.build_report(build_dir=project["build"], folder=project["nbs"],
+                               ledger=[], **kwargs)
+
+
+def _site_bytes(build):
+    return {p.relative_to(build).as_posix(): p.read_bytes()
+            for p in sorted(build.rglob("*")) if p.is_file()
+            and p.relative_to(build).parts[0] in ("site", "charts")}
+
+
+# --- cache ------------------------------------------------------------------------------------
+
+def test_is_fresh_tracks_cells_data_read_and_code_not_outputs(project):
+    assert _build(project) == 0
+    cache, code = project["build"] / "cache", report.code_hash()
+    first = report.Job(project["nbs"] / "01-first.ipynb")
+    second = report.Job(project["nbs"] / "02-second.ipynb")
+    assert report.is_fresh(first, cache, code) and report.is_fresh(second, cache, code)
+
+    # outputs and execution counts do not matter
+    nb = nbformat.read(first.path, as_version=4)
+    nb.cells[1].execution_count = 99
+    nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="noise")]
+    nbformat.write(nb, first.path)
+    assert report.is_fresh(first, cache, code)
+
+    # a data file the notebook read changes: only that notebook is stale
+    project["data"].write_text("two\n")
+    assert not report.is_fresh(first, cache, code)
+    assert report.is_fresh(second, cache, code)
+
+    # package code changes: everything is stale
+    assert not report.is_fresh(second, cache, code + "x")
+
+    # a cell's source changes
+    nb = nbformat.read(second.path, as_version=4)
+    nb.cells[-1].source = "region * 2"
+    nbformat.write(nb, second.path)
+    assert not report.is_fresh(second, cache, code)
+
+
+def test_second_build_is_a_no_op_and_a_changed_input_reruns_exactly_its_reader(project, capsys):
+    assert _build(project) == 0
+    capsys.readouterr()
+    assert _build(project) == 0
+    err = capsys.readouterr().err
+    assert "nothing to do" in err and "running" not in err
+    project["data"].write_text("changed\n")
+    assert _build(project) == 0
+    err = capsys.readouterr().err
+    assert "running 01-first" in err and "running 02-second" not in err
+    assert "cached  02-second" in err
+
+
+# --- failure path -----------------------------------------------------------------------------
+
+def test_failing_notebook_names_cell_and_error_and_keeps_the_old_site(project, capsys):
+    assert _build(project) == 0
+    before = _site_bytes(project["build"])
+    _notebook(project["nbs"] / "02-second.ipynb", ["x = 1", "raise ValueError('bad row 7')"])
+    assert _build(project) == 1
+    err = capsys.readouterr().err
+    assert "failed  02-second" in err
+    assert "02-second.ipynb, cell 2: ValueError: bad row 7" in err
+    assert "previous site in build/site is unchanged" in err
+    assert _site_bytes(project["build"]) == before
+
+
+# --- the pages --------------------------------------------------------------------------------
+
+def test_site_has_both_versions_charts_and_no_external_reference(project):
+    assert _build(project) == 0
+    site = project["build"] / "site"
+    names = sorted(p.name for p in site.iterdir() if not p.name.startswith("."))
+    assert names == ["01-first.editors.html", "01-first.html", "02-second.editors.html",
+                     "02-second.html", "index.html"]
+    for page in site.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not EXTERNAL.search(text), page.name
+        assert "<script src" not in text
+    editors = (site / "01-first.editors.html").read_text(encoding="utf-8")
+    reviewers = (site / "01-first.html").read_text(encoding="utf-8")
+    assert 'class="highlight' in reviewers and 'class="highlight' not in editors
+    assert "data:image/png;base64" in editors and 'alt="Two bars"' in editors
+    assert "[chart]" not in editors and "<pre>42</pre>" not in editors  # no stray text reprs
+    assert "<pre>42</pre>" in reviewers
+    charts = sorted(p.name for p in (project["build"] / "charts").iterdir())
+    assert charts == [f"01-first--a-finding{s}" for s in
+                      (".alt.txt", ".csv", ".png", ".svg", "@2x.png")]
+
+
+def test_chart_data_csv_neutralises_spreadsheet_formulas(project):
+    assert _build(project) == 0
+    csv_text = (project["build"] / "charts" / "01-first--a-finding.csv").read_text()
+    assert csv_text.splitlines() == ["supplier,tiv", "'=cmd,3.0", "B,1.0"]
+
+
+def test_rebuilding_from_scratch_gives_byte_identical_site_and_charts(project):
+    assert _build(project) == 0
+    first = _site_bytes(project["build"])
+    shutil.rmtree(project["build"])
+    assert _build(project) == 0
+    assert _site_bytes(project["build"]) == first
+    for name, data in first.items():
+        assert str(ROOT).encode() not in data, f"{name} holds an absolute path"
+
+
+def test_ledger_and_data_text_are_escaped_in_the_pages(tmp_path):
+    rows = [{"claim_id": "c01", "paragraph": 1, "verdict": "supported",
+             "claim": "<script>alert(1)</script>", "evidence": "<img src=x onerror=alert(2)>"}]
+    entry = site_pages.Entry("01-x", "01-x.ipynb", "<p>ok</p>", {"region": "<b>"})
+    site_pages.write_pages(tmp_path, [entry], rows)
+    for page in ("index.html", "ledger.html"):
+        text = (tmp_path / page).read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+        assert "✓ supported" in text  # verdict as symbol and word, not colour alone
+
+
+def test_dataframe_text_in_a_notebook_output_is_escaped_in_html():
+    frame = pd.DataFrame({"claim": ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>"]})
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("frame")
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={
+        "text/html": frame._repr_html_(), "text/plain": repr(frame)}, execution_count=1)]
+    nb.cells.append(cell)
+    for with_code in (True, False):
+        html_text = report.to_html(nb, "t", with_code=with_code)
+        assert "<script>alert" not in html_text and "<img src=x" not in html_text
+
+
+def test_committed_notebooks_render_without_external_references():
+    for path in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for with_code in (True, False):
+            assert not EXTERNAL.search(report.to_html(nb, path.stem, with_code=with_code))
+
+
+# --- parameters -------------------------------------------------------------------------------
+
+def test_parameter_override_runs_under_its_own_name_and_says_so(project):
+    assert _build(project, overrides=["02-second:region=north-africa"]) == 0
+    site = project["build"] / "site"
+    page = (site / "02-second--region-north-africa.html").read_text(encoding="utf-8")
+    assert "Run with parameters: <code>region = &#x27;north-africa&#x27;</code>" in page
+    assert "&#x27;north-africa&#x27;" in page or "'north-africa'" in page
+    assert (site / "02-second.html").exists()  # the default run stays
+    executed = nbformat.read(project["build"] / "cache" / "02-second--region-north-africa.ipynb",
+                             as_version=4)
+    injected = [c for c in executed.cells
+                if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and injected[0].outputs == []
+    assert executed.cells[-1].outputs[0]["data"]["text/plain"] == "'north-africa'"
+
+
+@pytest.mark.parametrize("text", ["region=x", "01-arms:", "01-arms:1x=2", ":a=1"])
+def test_parse_param_rejects_what_is_not_notebook_name_value(text):
+    with pytest.raises(ValueError, match="expected NOTEBOOK:NAME=VALUE"):
+        report.parse_param(text)
+
+
+def test_plan_rejects_an_unknown_notebook_and_a_notebook_without_parameters(project):
+    with pytest.raises(ValueError, match="no such notebook"):
+        report.plan(["99-none:a=1"], project["nbs"])
+    nb = nbformat.read(project["nbs"] / "01-first.ipynb", as_version=4)
+    with pytest.raises(ValueError, match="no cell tagged 'parameters'"):
+        report.inject_parameters(nb, {"a": 1})
+
+
+# --- chart files ------------------------------------------------------------------------------
+
+def test_export_chart_writes_every_format_and_is_byte_stable(tmp_path):
+    from analysis import charts
+
+    def draw():
+        fig = charts.hbar_chart(pd.Series({"Russia": 3.0, "=HYPERLINK()": 1.0}), title="T",
+                                subtitle="S", source="Src", alt="Alt text")
+        return export_chart(fig, tmp_path / "a", "x", fig._house["data"], "Alt text", 100)
+
+    first = {p.name: p.read_bytes() for p in draw()}
+    second = {p.name: p.read_bytes() for p in draw()}
+    assert first == second
+    assert sorted(first) == ["x.alt.txt", "x.csv", "x.png", "x.svg", "x@2x.png"]
+    assert b"'=HYPERLINK()" in first["x.csv"]
+    assert b"<dc:date>" not in first["x.svg"]
+
+
+def test_neutralise_formulas_leaves_numbers_and_safe_text_alone():
+    frame = pd.DataFrame({"a": ["+1", "@SUM(A1)", "plain"], "n": [-2.5, 0, 3]})
+    out = neutralise_formulas(frame)
+    assert out["a"].tolist() == ["'+1", "'@SUM(A1)", "plain"]
+    assert out["n"].tolist() == [-2.5, 0, 3]
+
+
+def test_cache_meta_is_json_with_relative_paths(project):
+    assert _build(project) == 0
+    meta = json.loads((project["build"] / "cache" / "02-second.json").read_text())
+    assert meta["source"] == "02-second.ipynb"
+    assert all(not k.startswith(str(ROOT)) for k in meta["reads"])
