@@ -13,6 +13,7 @@ body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:50rem;m
 padding:0 1rem;line-height:1.5;color:#222}
 h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2rem}
 section{border-top:1px solid #ddd;margin-top:1.5rem;padding-top:.5rem}
+section h1{font-size:1.25rem}section h1 a.anchor-link{display:none}
 a{color:#0072B2}table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;vertical-align:top}
 .v{white-space:nowrap;font-weight:600}.v-supported{color:#006b4f}
