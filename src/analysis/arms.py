@@ -162,6 +162,22 @@ def published_vs_computed(fact_sheets: pd.DataFrame, grid: pd.DataFrame) -> pd.D
     return out
 
 
+def published_markers(fact_sheets: pd.DataFrame, periods: list[str], region: str = "africa",
+                      supplier: str = "Russia") -> pd.DataFrame:
+    """SIPRI's published shares as chart markers: columns x (period), y (percent), label."""
+    hit = fact_sheets[(fact_sheets["supplier"] == supplier) & (fact_sheets["region"] == region)
+                      & fact_sheets["period"].isin(periods)]
+    return pd.DataFrame({"x": hit["period"].tolist(), "y": hit["share_pct"].tolist(),
+                         "label": f"SIPRI fact sheet, {REGION_LABELS[region]}"})
+
+
+def verdict_table(verdicts: dict) -> pd.DataFrame:
+    """Verdicts by name, as a two-column table (verdict, reason)."""
+    return pd.DataFrame({"verdict": [v.verdict for v in verdicts.values()],
+                         "reason": [v.reason for v in verdicts.values()]},
+                        index=list(verdicts))
+
+
 @dataclass(frozen=True)
 class Verdict:
     """A verdict from the closed set, the numbers behind it and a sentence a reader understands."""

@@ -31,6 +31,8 @@ PALETTE = {
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
 DPI = 100
 FIGSIZE = (8, 4.8)
+# Distances of title, subtitle (from the top) and source line (from the bottom), inches.
+TITLE_IN, SUBTITLE_IN, SOURCE_IN = 0.17, 0.50, 0.10
 
 STYLE = {
     "font.family": "DejaVu Sans",
@@ -69,11 +71,14 @@ def finish(fig, *, title: str, subtitle: str, source: str, alt: str, data=None):
     """
     if not alt.strip():
         raise ValueError("every chart needs alt text: describe what it shows")
-    fig.text(0.02, 0.965, title, fontsize=14, fontweight="bold", ha="left", va="top",
-             color=PALETTE["ink"])
-    fig.text(0.02, 0.895, subtitle, fontsize=10.5, ha="left", va="top", color="#555555")
-    fig.text(0.02, 0.02, f"Source: {source}", fontsize=8.5, ha="left", va="bottom",
+    # Placed in inches from the edges, so tall and short figures get the same spacing.
+    height = fig.get_figheight()
+    fig.text(0.02, 1 - TITLE_IN / height, title, fontsize=14, fontweight="bold", ha="left",
+             va="top", color=PALETTE["ink"])
+    fig.text(0.02, 1 - SUBTITLE_IN / height, subtitle, fontsize=10.5, ha="left", va="top",
              color="#555555")
+    fig.text(0.02, SOURCE_IN / height, f"Source: {source}", fontsize=8.5, ha="left",
+             va="bottom", color="#555555")
     # matplotlib has no slot for these: read back by alt_text(), show() and the report build
     fig._house = {"title": title, "alt": alt, "data": data}
     return fig
@@ -183,7 +188,8 @@ def stacked_bar_chart(wide, *, title, subtitle, source, alt, ylabel=""):
                PALETTE["accent"], PALETTE["France"], PALETTE["other"]]
     x = [str(i) for i in wide.index]
     for i, col in enumerate(wide.columns):
-        ax.bar(x, wide[col], bottom=bottom, label=str(col), color=colours[i % len(colours)],
+        colour = PALETTE.get(col, colours[i % len(colours)])  # Russia, France... keep theirs
+        ax.bar(x, wide[col], bottom=bottom, label=str(col), color=colour,
                hatch=HATCHES[i % len(HATCHES)], edgecolor="white", width=0.7)
         bottom = wide[col] if bottom is None else bottom + wide[col]
     ax.set_ylabel(ylabel)

@@ -386,7 +386,8 @@ def choropleth(values: pd.Series, *, categories: Sequence | None = None,
                         textcoords="offset points", ha="right" if left else "center",
                         va="center" if left else "top", fontsize=7, color="#444444", zorder=5)
     _legend(ax, legend, title=legend_title, missing=missing, marker_note=True)
-    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                         data=values.rename("value").rename_axis("iso3").to_frame())
 
 
 def tile_grid_map(values: pd.Series, *, categories: Sequence | None = None,
@@ -428,4 +429,5 @@ def tile_grid_map(values: pd.Series, *, categories: Sequence | None = None,
     ax.set_aspect("equal")
     ax.set_axis_off()
     _legend(ax, legend, title=legend_title, missing=missing, marker_note=False)
-    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                         data=values.rename("value").rename_axis("iso3").to_frame())

@@ -70,7 +70,6 @@ VISIT_CATEGORY = "Lavrov visit"
 # Fixed distances in inches for tall figures: charts.finish places the title, subtitle and source
 # at fractions of the figure height, tuned for the 4.8-inch house figure; here they are put back
 # at the same distances from the edges whatever the height.
-_TITLE_IN, _SUBTITLE_IN, _SOURCE_IN = 0.035 * 4.8, 0.105 * 4.8, 0.02 * 4.8
 
 
 def date_label(value: str) -> str:
@@ -88,16 +87,9 @@ def date_label(value: str) -> str:
     return f"{start.day} {start:%b %Y}"
 
 
-def _finish(fig, *, title, subtitle, source, alt):
-    """charts.finish, then title/subtitle/source at fixed inches from the edges (tall figures)."""
-    charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
-    height = fig.get_figheight()
-    placed = {title: 1 - _TITLE_IN / height, subtitle: 1 - _SUBTITLE_IN / height,
-              f"Source: {source}": _SOURCE_IN / height}
-    for text in fig.texts[-3:]:
-        if text.get_text() in placed:
-            text.set_y(placed[text.get_text()])
-    return fig
+def _finish(fig, *, title, subtitle, source, alt, data=None):
+    """charts.finish (which places title, subtitle and source in inches from the edges)."""
+    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt, data=data)
 
 
 def _check_columns(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -188,7 +180,8 @@ def first_reports_chart(frame: pd.DataFrame, *, categories: Sequence[str], title
                          label="bar: date known to the year (or month) only"))
     ax.legend(handles=handles, frameon=False, fontsize=8.5, ncols=3, loc="lower left",
               bbox_to_anchor=(-0.3, 1.0), handlelength=1.6, columnspacing=1.2)
-    return _finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return _finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                   data=frame)
 
 
 # --- the event timeline -----------------------------------------------------------------------
@@ -349,7 +342,8 @@ def event_timeline_chart(frame: pd.DataFrame, *, categories: Sequence[str], titl
                           linestyle="", label="hollow: month or year only"))
     fig.legend(handles=handles, frameon=False, fontsize=8.5, ncols=5, loc="upper left",
                bbox_to_anchor=(0.015, 1 - 0.68 / fig_h), handlelength=1.2, columnspacing=1.0)
-    return _finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return _finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                   data=frame)
 
 
 # --- two periods per row ----------------------------------------------------------------------
@@ -425,7 +419,8 @@ def dumbbell_chart(frame: pd.DataFrame, *, before_label: str, after_label: str, 
                       mew=0.6, linestyle="", label=after_label)]
     ax.legend(handles=handles, frameon=False, fontsize=9, ncols=2, loc="lower left",
               bbox_to_anchor=(edge, 1.0), borderaxespad=0, borderpad=0.2)
-    return _finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return _finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                   data=frame)
 
 
 # --- imports by supplier and year -------------------------------------------------------------
@@ -477,4 +472,5 @@ def supplier_bars_chart(wide: pd.DataFrame, *, title: str, subtitle: str, source
                         va="center", fontsize=8, color=INK)
     ax.legend(frameon=False, fontsize=9, ncols=min(4, len(wide.columns)), loc="lower left",
               bbox_to_anchor=(0, 1.0))
-    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                         data=wide)

@@ -226,7 +226,8 @@ def route_map(trips: pd.DataFrame, legs: pd.DataFrame, *, title: str, subtitle: 
                        title_fontsize=8.5, alignment="left", borderaxespad=0.3,
                        handlelength=3.2)
     place_labels(ax, points, texts, arcs=arcs, avoid=[legend])
-    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                         data=legs)
 
 
 # Offsets (points) tried for each label, in order: right, left, above, below, then diagonals.
@@ -438,7 +439,8 @@ def tour_calendar(trips: pd.DataFrame, events: pd.DataFrame, *, title: str, subt
     fig.legend(handles=_calendar_legend(trips, spans, placed), loc="upper left",
                bbox_to_anchor=(0.01, (bottom_in - 0.38) / height), ncols=3, frameon=False,
                fontsize=8, handlelength=1.6, columnspacing=1.2, borderaxespad=0, borderpad=0)
-    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt)
+    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
+                         data=stop_spans(trips))
 
 
 def _event_labels(placed: pd.DataFrame, segments: pd.DataFrame, inches_per_day: float):
