@@ -50,8 +50,11 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def export_chart(fig, folder: Path, name: str, data: pd.DataFrame | None, alt: str,
-                 dpi: int) -> list[Path]:
-    """Write ``name``.png, ``name@2x``.png, ``name``.svg, ``name``.alt.txt and ``name``.csv."""
+                 dpi: int, png: bytes | None = None) -> list[Path]:
+    """Write ``name``.png, ``name@2x``.png, ``name``.svg, ``name``.alt.txt and ``name``.csv.
+
+    ``png``: the 1x PNG when the caller has already rendered it (saves drawing it twice).
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -64,6 +67,10 @@ def export_chart(fig, folder: Path, name: str, data: pd.DataFrame | None, alt: s
                            (".svg", {"format": "svg", "metadata": {"Date": None,
                                                                    "Creator": None}})):
         path = folder / f"{name}{suffix}"
+        if suffix == ".png" and png is not None:
+            path.write_bytes(png)
+            written.append(path)
+            continue
         # SVG ids are random unless salted; the salt is read when saving, not when drawing.
         with matplotlib.rc_context({"svg.hashsalt": name}):
             fig.savefig(path, **kwargs)

@@ -107,10 +107,11 @@ def show(fig, slug: str | None = None):
     from analysis import chart_export
 
     house = getattr(fig, "_house", {})
+    data = png_bytes(fig)
     where = chart_export.target(slug or chart_export.slugify(house.get("title", "chart")))
     if where is not None:
-        chart_export.export_chart(fig, where[0], where[1], house.get("data"), alt_text(fig), DPI)
-    data = png_bytes(fig)
+        chart_export.export_chart(fig, where[0], where[1], house.get("data"), alt_text(fig), DPI,
+                                  png=data)
     alt = alt_text(fig)
     plt.close(fig)
     display({"image/png": data, "text/plain": f"[chart] {alt}"}, raw=True,

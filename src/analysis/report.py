@@ -153,13 +153,14 @@ def job_key(job: Job, code: str, reads: dict[str, str | None]) -> str:
 
 def cache_paths(cache: Path, job: Job) -> dict[str, Path]:
     return {"meta": cache / f"{job.slug}.json", "nb": cache / f"{job.slug}.ipynb",
-            "charts": cache / f"{job.slug}.charts"}
+            "charts": cache / f"{job.slug}.charts", "html": cache / f"{job.slug}.html",
+            "editors": cache / f"{job.slug}.editors.html"}
 
 
 def is_fresh(job: Job, cache: Path, code: str) -> bool:
     """True when the cached result of ``job`` is still valid."""
     paths = cache_paths(cache, job)
-    if not (paths["meta"].exists() and paths["nb"].exists()):
+    if not all(paths[k].exists() for k in ("meta", "nb", "html", "editors")):
         return False
     meta = json.loads(paths["meta"].read_text(encoding="utf-8"))
     return meta.get("key") == job_key(job, code, files_hash(list(meta.get("reads", {}))))
@@ -246,11 +247,17 @@ def run_job(job: Job, cache: Path, code: str) -> tuple[str, float, str]:
             return "failed", time.perf_counter() - start, str(exc)
         reads = [ln for ln in read_log.read_text(encoding="utf-8").splitlines() if ln]
         nbformat.write(nb, paths["nb"])
+        # The pages are rendered here, in the worker, so that they too are built in parallel.
+        note = params_note(job.params)
+        paths["html"].write_text(page_with_note(to_html(nb, job.slug), note), encoding="utf-8")
+        paths["editors"].write_text(page_with_note(to_html(nb, job.slug, with_code=False), note),
+                                    encoding="utf-8")
         if paths["charts"].exists():
             shutil.rmtree(paths["charts"])
         charts_dir.rename(paths["charts"])
-        meta = {"key": job_key(job, code, files_hash(reads)), "reads": files_hash(reads),
-                "params": job.params, "source": job.path.name}
+        meta = {"seconds": round(time.perf_counter() - start, 1),
+                "key": job_key(job, code, files_hash(reads)), "reads": files_hash(reads),
+                "params": job.params, "source": job.path.name, "summary": summary_html(nb)}
         paths["meta"].write_text(json.dumps(meta, indent=1, sort_keys=True, default=str),
                                  encoding="utf-8")
         return "done", time.perf_counter() - start, ""
@@ -309,9 +316,7 @@ def page_with_note(body: str, note: str) -> str:
 
 def build_site(jobs: list[Job], cache: Path, staging: Path,
                ledger: list[dict] | None = None) -> None:
-    """Assemble site/ and charts/ in ``staging`` from the cached executed notebooks."""
-    import nbformat
-
+    """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered)."""
     from analysis import site_pages
 
     site, charts = staging / "site", staging / "charts"
@@ -320,17 +325,22 @@ def build_site(jobs: list[Job], cache: Path, staging: Path,
     entries = []
     for job in jobs:
         paths = cache_paths(cache, job)
-        nb = nbformat.read(paths["nb"], as_version=4)
-        note = params_note(job.params)
-        (site / f"{job.slug}.html").write_text(
-            page_with_note(to_html(nb, job.slug), note), encoding="utf-8")
-        (site / f"{job.slug}.editors.html").write_text(
-            page_with_note(to_html(nb, job.slug, with_code=False), note), encoding="utf-8")
+        shutil.copyfile(paths["html"], site / f"{job.slug}.html")
+        shutil.copyfile(paths["editors"], site / f"{job.slug}.editors.html")
         if paths["charts"].exists():
             for f in sorted(paths["charts"].iterdir()):
-                shutil.copy2(f, charts / f.name)
-        entries.append(site_pages.Entry(job.slug, job.path.name, summary_html(nb), job.params))
+                shutil.copyfile(f, charts / f.name)
+        meta = json.loads(paths["meta"].read_text(encoding="utf-8"))
+        entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params))
     site_pages.write_pages(site, entries, ledger)
+
+
+def _last_seconds(cache: Path, job: Job) -> float:
+    meta = cache_paths(cache, job)["meta"]
+    try:
+        return float(json.loads(meta.read_text(encoding="utf-8")).get("seconds", 0))
+    except (OSError, ValueError):
+        return 0.0
 
 
 def build_report(overrides: list[str] | None = None, build_dir: Path = BUILD_DIR,
@@ -341,7 +351,8 @@ def build_report(overrides: list[str] | None = None, build_dir: Path = BUILD_DIR
     cache = build_dir / "cache"
     cache.mkdir(parents=True, exist_ok=True)
     code = code_hash()
-    stale = [j for j in jobs if not is_fresh(j, cache, code)]
+    stale = sorted((j for j in jobs if not is_fresh(j, cache, code)),
+                   key=lambda j: -_last_seconds(cache, j))  # longest first: better packing
     for job in jobs:
         if job not in stale:
             print(f"cached  {job.slug}", file=sys.stderr)
