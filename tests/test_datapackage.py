@@ -2,9 +2,9 @@
 and column."""
 
 import json
-import shutil
 
 import pytest
+from helpers import copy_data
 
 from analysis.datapackage import load_table, partial_date_precision, read_descriptor
 from analysis.errors import DataError
@@ -67,9 +67,7 @@ def test_partial_date_precision_rejects_impossible_dates():
 @pytest.fixture
 def data_copy(tmp_path):
     """A writable copy of data/ and its descriptor."""
-    dst = tmp_path / "data"
-    shutil.copytree(DATA_DIR, dst)
-    return dst
+    return copy_data(tmp_path)
 
 
 def _corrupt(path, old, new, count=1):

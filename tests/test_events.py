@@ -1,11 +1,9 @@
 """Tests for analysis.events: the committed table, its checks, and the timeline helpers."""
 
-import csv
-import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import copy_data, set_cell
 
 from analysis.datapackage import load_table
 from analysis.errors import DataError
@@ -17,32 +15,8 @@ from analysis.events import (
     period_bounds,
     timeline,
 )
-from analysis.paths import DATA_DIR, DESCRIPTOR
 
 FILE = "events.csv"
-
-
-def _data_copy(tmp_path: Path) -> Path:
-    """A temp copy of data/ (CSVs and descriptor; the descriptor's paths are relative)."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for path in DATA_DIR.glob("*.csv"):
-        shutil.copy(path, folder / path.name)
-    shutil.copy(DESCRIPTOR, folder / DESCRIPTOR.name)
-    return folder
-
-
-def _corrupt(folder: Path, name: str, row: int, column: str, value: str) -> None:
-    """Set one cell of ``folder/name``; ``row`` is 1-based after the header."""
-    path = folder / name
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-        fieldnames = list(rows[0].keys())
-    rows[row - 1][column] = value
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fieldnames, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 @pytest.fixture(scope="module")
@@ -175,8 +149,8 @@ def test_timeline_and_events_between_do_not_mutate_input(events):
 def test_load_events_rejects_bad_row_naming_file_row_column(
     tmp_path, row, column, value, error_column, expected
 ):
-    folder = _data_copy(tmp_path)
-    _corrupt(folder, FILE, row, column, value)
+    folder = copy_data(tmp_path)
+    set_cell(folder, FILE, row, column, value)
     with pytest.raises(DataError) as info:
         load_events(data_dir=folder)
     err = info.value

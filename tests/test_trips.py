@@ -2,13 +2,12 @@
 
 import json
 import math
-import shutil
 
 import pandas as pd
 import pytest
+from helpers import copy_data
 
 from analysis.errors import DataError
-from analysis.paths import DATA_DIR
 from analysis.trips import (
     DAYS_PER_MONTH,
     EARTH_RADIUS_KM,
@@ -190,11 +189,8 @@ def test_check_trips_names_rows_by_position_and_accepts_rows_out_of_order():
 
 @pytest.fixture
 def data_copy(tmp_path):
-    """A writable copy of data/*.csv and the descriptor."""
-    for path in DATA_DIR.glob("*.csv"):
-        shutil.copy(path, tmp_path / path.name)
-    shutil.copy(DATA_DIR / "datapackage.json", tmp_path / "datapackage.json")
-    return tmp_path
+    """A writable copy of data/."""
+    return copy_data(tmp_path)
 
 
 def _load_corrupted(data_dir, old, new):
