@@ -80,32 +80,29 @@ def _env(write: bool) -> int:
     from analysis.envfile import current_environment
     from analysis.paths import ROOT
 
-    path = ROOT / "environment.yml"
-    text = current_environment()
-    if write:
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.name}")
-        return 0
-    if path.read_text(encoding="utf-8") != text:
-        print("environment.yml differs from requirements.lock: run `make env`", file=sys.stderr)
-        return 1
-    print("environment.yml matches requirements.lock")
-    return 0
+    return _generated(ROOT / "environment.yml", current_environment(), "requirements.lock",
+                      "make env", write)
 
 
 def _datadict(write: bool) -> int:
     from analysis.datadict import render_datadict
     from analysis.paths import DATA_DIR
 
-    path = DATA_DIR / "README.md"
-    text = render_datadict()
+    return _generated(DATA_DIR / "README.md", render_datadict(), "data/datapackage.json",
+                      "python -m analysis datadict --write", write)
+
+
+def _generated(path, text: str, origin: str, command: str, write: bool) -> int:
+    """Write a generated file, or check that the committed one matches its origin."""
+    from analysis.paths import display_path
+
+    name = display_path(path)
     if write:
         path.write_text(text, encoding="utf-8")
-        print(f"wrote data/{path.name}")
+        print(f"wrote {name}")
         return 0
     if not path.exists() or path.read_text(encoding="utf-8") != text:
-        print("data/README.md differs from data/datapackage.json: run "
-              "`python -m analysis datadict --write`", file=sys.stderr)
+        print(f"{name} differs from {origin}: run `{command}`", file=sys.stderr)
         return 1
-    print("data/README.md matches data/datapackage.json")
+    print(f"{name} matches {origin}")
     return 0
