@@ -92,3 +92,19 @@ def test_every_page_paints_logs_nothing_and_stays_offline(site, tmp_path):
         assert painted_share(seen["shot"]) > 0.01, f"{page.name}: blank screenshot"
         assert seen["console"] == [], f"{page.name}: console output {seen['console']}"
         assert seen["requests"] == [], f"{page.name}: network requests {seen['requests']}"
+
+
+def test_hostile_text_from_data_renders_as_text_in_the_browser(tmp_path):
+    """A claim or evidence holding markup is shown, not run: the scripts would log if run."""
+    rows = [{"claim_id": "c01", "paragraph": 1, "verdict": "supported",
+             "claim": "<script>console.error('ran-script')</script>",
+             "evidence": "<img src=x onerror=\"console.error('ran-onerror')\">"}]
+    site_pages.write_pages(tmp_path, [], rows)
+    for page in ("index.html", "ledger.html"):
+        seen = open_page(tmp_path / page, tmp_path / f"out-{page}")
+        assert seen["console"] == [], seen["console"]
+        assert painted_share(seen["shot"]) > 0.002  # a short page: a title and one row
+    dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'p2'}", "--dump-dom",
+                          (tmp_path / "ledger.html").as_uri()],
+                         capture_output=True, text=True, timeout=120, check=False).stdout
+    assert "&lt;script&gt;console.error('ran-script')&lt;/script&gt;" in dom
