@@ -187,23 +187,38 @@ class Verdict:
     reason: str
 
 
-def verdict_share_claim(grid: pd.DataFrame, vintage: str, region: str = "africa") -> Verdict:
-    """"About 45 percent of major arms to Africa, 2012-2021" against the computed shares."""
+def published_shares(fact_sheets: pd.DataFrame, region: str = "africa",
+                     supplier: str = "Russia") -> dict[str, float]:
+    """SIPRI's published shares for one region and supplier, by period (``'2017-2021'``)."""
+    hit = fact_sheets[(fact_sheets["supplier"] == supplier) & (fact_sheets["region"] == region)]
+    return {str(p): float(v) for p, v in zip(hit["period"], hit["share_pct"], strict=True)}
+
+
+def verdict_share_claim(grid: pd.DataFrame, vintage: str, region: str = "africa", *,
+                        tolerance_pts: float = ABOUT_TOLERANCE_PTS,
+                        published: dict[str, float] | None = None) -> Verdict:
+    """"About 45 percent of major arms to Africa, 2012-2021" against the computed shares.
+
+    "About" means within ``tolerance_pts`` of 45. ``published`` (from :func:`published_shares`)
+    adds SIPRI's own figure for the matching periods to the reason, for comparison only.
+    """
     decade = russia_share(grid, vintage, region, period_label(STORY_PERIOD))
     windows = {period_label(w): russia_share(grid, vintage, region, period_label(w))
                for w in WINDOWS_BEFORE_STORY}
-    near = [p for p, v in windows.items() if abs(v - STORY_SHARE_PCT) <= ABOUT_TOLERANCE_PTS]
+    near = [p for p, v in windows.items() if abs(v - STORY_SHARE_PCT) <= tolerance_pts]
     values = {"decade_pct": round(decade, 1), "windows_pct": {p: round(v, 1)
                                                              for p, v in windows.items()},
               "matching_windows": near}
-    if abs(decade - STORY_SHARE_PCT) <= ABOUT_TOLERANCE_PTS:
+    if abs(decade - STORY_SHARE_PCT) <= tolerance_pts:
         return Verdict("supported", values,
                        f"Russia's share over 2012-2021 is {decade:.0f}%, about 45%.")
     if near:
+        sheets = [f"{published[p]:g}% for {p}" for p in near if published and p in published]
+        also = f" (SIPRI published {', '.join(sheets)})" if sheets else ""
         return Verdict(
             "partly supported", values,
-            f"About 45% holds for {', '.join(near)} (SIPRI published 44% for 2017-21), but over "
-            f"the whole 2012-2021 decade Russia's share is {decade:.0f}%.")
+            f"About 45% holds for {', '.join(near)}{also}, but over the whole 2012-2021 decade "
+            f"Russia's share is {decade:.0f}%.")
     return Verdict("not supported", values,
                    f"Russia's share is {decade:.0f}% over 2012-2021 and never about 45% in a "
                    "five-year window of that decade.")

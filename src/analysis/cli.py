@@ -3,10 +3,11 @@
 Commands:
 
 - ``sipri shares FILE --region africa --years 2017-2021 [--format csv] [--non-state exclude]``
+- ``claims [--format csv]``: the fact-check ledger, every claim with its computed verdict
 - ``data [--exports DIR]``: regenerate the derived SIPRI tables in ``data/``
 - ``env [--write]``: environment.yml from requirements.lock (without --write: check it)
 - ``datadict [--write]``: data/README.md from data/datapackage.json (without --write: check)
-- ``report``: execute the notebooks and write ``build/site/``
+- ``report [--param NB:NAME=VALUE ...]``: execute the notebooks and write ``build/site/``
 """
 
 import argparse
@@ -43,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     env = sub.add_parser("env", help="environment.yml from requirements.lock")
     env.add_argument("--write", action="store_true", help="rewrite environment.yml")
 
+    claims = sub.add_parser("claims", help="print the fact-check ledger (data/claims.csv)")
+    claims.add_argument("--format", choices=["table", "csv"], default="table",
+                        help="csv: claim_id,paragraph,claim,verdict,evidence")
+
     report = sub.add_parser("report", help="execute the notebooks and write build/site/")
     report.add_argument("--param", action="append", default=[], metavar="NB:NAME=VALUE",
                         help="run NB again with a parameter override (repeatable), e.g. "
@@ -64,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
             return _env(args.write)
         if args.command == "datadict":
             return _datadict(args.write)
+        if args.command == "claims":
+            from analysis.cli_claims import run_claims
+            return run_claims(args)
         if args.command == "report":
             from analysis.report import build_report
             return build_report(args.param, jobs_limit=args.jobs)

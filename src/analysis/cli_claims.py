@@ -1,0 +1,40 @@
+"""``python -m analysis claims [--format table|csv]``: print the fact-check ledger.
+
+``--format csv`` writes exactly the columns ``claim_id,paragraph,claim,verdict,evidence``
+(:data:`analysis.claims.CSV_COLUMNS`; evidence = the reason and the computed values, one cell).
+The default table shows each claim's symbol, verdict and reason, for reading in a terminal.
+"""
+
+import sys
+import textwrap
+
+FORMATS = ("table", "csv")
+WRAP = 96  # characters per line of the terminal table's text
+
+
+def render_table(ledger) -> str:
+    """The ledger as plain text: one block per claim, verdict as symbol and word."""
+    from analysis.claims import SYMBOLS, count_verdicts
+
+    blocks = []
+    for r in ledger.itertuples():
+        head = f"{r.claim_id}  ¶{r.paragraph}  {SYMBOLS[r.verdict]} {r.verdict.upper()}"
+        body = textwrap.fill(r.claim, WRAP, initial_indent="    ", subsequent_indent="    ")
+        why = textwrap.fill(r.reason, WRAP, initial_indent="    why: ",
+                            subsequent_indent="         ")
+        blocks.append("\n".join([head, body, why]))
+    counts = count_verdicts(ledger)
+    total = " · ".join(f"{s} {v}: {n}" for s, v, n in counts.itertuples(index=False))
+    return "\n\n".join(blocks) + f"\n\n{total}\n"
+
+
+def run_claims(args) -> int:
+    """Evaluate the ledger and print it in ``args.format``; 0 on success."""
+    from analysis.claims import evaluate_ledger, ledger_csv_frame
+
+    ledger = evaluate_ledger()
+    if args.format == "csv":
+        ledger_csv_frame(ledger).to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        sys.stdout.write(render_table(ledger))
+    return 0
