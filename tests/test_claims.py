@@ -132,7 +132,8 @@ def test_count_verdicts_adds_up_to_the_ledger(ledger):
 
 def test_ledger_records_feed_the_report_index():
     rows = claims.ledger_records()
-    assert rows and set(rows[0]) == set(claims.CSV_COLUMNS)
+    assert rows and set(rows[0]) == {*claims.CSV_COLUMNS, "reason"}
+    assert all(r["evidence"].startswith(r["reason"]) or r["reason"] in r["evidence"] for r in rows)
 
 
 # --- failure paths -------------------------------------------------------------------------

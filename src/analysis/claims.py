@@ -207,8 +207,9 @@ def ledger_csv_frame(ledger: pd.DataFrame) -> pd.DataFrame:
 
 
 def ledger_records() -> list[dict]:
-    """The ledger as dicts with :data:`CSV_COLUMNS`, for the report's index page."""
-    return ledger_csv_frame(evaluate_ledger()).to_dict("records")
+    """The ledger as dicts with :data:`CSV_COLUMNS` plus ``reason``, for the report's pages."""
+    ledger = evaluate_ledger()
+    return ledger_csv_frame(ledger).assign(reason=ledger["reason"].to_numpy()).to_dict("records")
 
 
 def readable_ledger(ledger: pd.DataFrame) -> pd.DataFrame:

@@ -50,23 +50,28 @@ def ledger_rows() -> list[dict] | None:
     return ledger_records()
 
 
-def ledger_table(rows: list[dict]) -> str:
-    """The ledger as an HTML table; verdict as symbol, word and colour (never colour alone)."""
+def ledger_table(rows: list[dict], column: str = "evidence") -> str:
+    """The ledger as an HTML table; verdict as symbol, word and colour (never colour alone).
+
+    ``column``: ``evidence`` (reason and computed values) or ``reason`` (the sentence only).
+    """
+    head = "Evidence" if column == "evidence" else "Why"
     out = ["<table><thead><tr><th>¶</th><th>The story says</th><th>Verdict</th>"
-           "<th>Evidence</th></tr></thead><tbody>"]
+           f"<th>{head}</th></tr></thead><tbody>"]
     for r in rows:
         verdict = str(r["verdict"])
         css = "v-" + verdict.replace(" ", "-")
         out.append(
             f"<tr><td>{html.escape(str(r['paragraph']))}</td><td>{html.escape(str(r['claim']))}"
             f"</td><td class='v {html.escape(css)}'>{SYMBOLS.get(verdict, '?')} "
-            f"{html.escape(verdict)}</td><td>{html.escape(str(r['evidence']))}</td></tr>")
+            f"{html.escape(verdict)}</td><td>{html.escape(str(r.get(column, r['evidence'])))}"
+            "</td></tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
 
 
 def verdict_counts(rows: list[dict]) -> str:
-    counts = {}
+    counts = {v: 0 for v in SYMBOLS}  # always in the same order
     for r in rows:
         counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
     parts = [f"{SYMBOLS.get(v, '?')} {html.escape(v)}: {n}" for v, n in counts.items()]
@@ -84,8 +89,10 @@ def index_body(entries: list[Entry], rows: list[dict] | None) -> str:
         "deployments and Sahel events, every row citing its source.</p>",
     ]
     if rows:
-        parts += ["<h2>The fact-check ledger</h2>", verdict_counts(rows), ledger_table(rows),
-                  "<p class='links'><a href='ledger.html'>The ledger on its own page</a></p>"]
+        parts += ["<h2>The fact-check ledger</h2>", verdict_counts(rows),
+                  ledger_table(rows, "reason"),
+                  "<p class='links'><a href='ledger.html'>The ledger with the computed values "
+                  "behind each verdict</a></p>"]
     parts.append("<h2>The notebooks</h2>")
     for e in entries:
         label = html.escape(e.slug)
