@@ -237,6 +237,7 @@ def test_check_visit_length_without_departure_or_next_stop_is_not_checkable():
     ("2023-02-05", "2023-02-05", "supported"),
     ("2023-02-05", "2023-02-06", "partly supported"),
     ("2023-02-06", "2023-02-06", "not supported"),
+    ("2023-02-04", "2023-02-05", "supported"),  # landed Saturday, talks on the Sunday
 ])
 def test_check_iraq_sunday_compares_arrival_and_talks_with_the_sunday(arrival, talks, verdict):
     trips = _trips([(3, 1, "IRQ", arrival, talks, None)])

@@ -429,8 +429,8 @@ def check_visit_length(trips: pd.DataFrame, *, iso3: str = "MLI", claimed_days: 
 def check_iraq_sunday(trips: pd.DataFrame, *, iso3: str = "IRQ", weekday: str = "Sunday",
                       story_date=STORY_DATE) -> Verdict:
     """"Visited Iraq on Sunday": the ``weekday`` before the story against the arrival and talks
-    days. Arrived and talked that day: supported; on the ground that day but the talks on
-    another: partly supported; neither: not supported."""
+    days. Talks that day (arrived then or earlier): supported; arrived that day but the talks
+    on another: partly supported; neither: not supported."""
     stop = _stop(trips, iso3)
     claimed = named_day(weekday, story_date, "before")
     values = {"claimed_date": _day(claimed),
@@ -438,8 +438,8 @@ def check_iraq_sunday(trips: pd.DataFrame, *, iso3: str = "IRQ", weekday: str = 
               "arrival_weekday": _weekday(stop["arrival_date"]),
               "talks_date": _day(stop["talks_date"]), "talks_weekday": _weekday(stop["talks_date"])}
     arrived, talked = stop["arrival_date"] == claimed, stop["talks_date"] == claimed
-    if arrived and talked:
-        return Verdict(SUPPORTED, values, f"He arrived and held talks on {weekday} "
+    if talked:  # the visit itself (talks) fell on that day, whenever he landed
+        return Verdict(SUPPORTED, values, f"He held his talks there on {weekday} "
                        f"{_day(claimed)}.")
     if arrived:
         return Verdict(PARTLY, values, f"He arrived on {weekday} {_day(claimed)}, but his talks "
