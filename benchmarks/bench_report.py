@@ -49,7 +49,7 @@ def main() -> int:
 
         env_build = build / "report"
         cmd = [PY, "-c", "import sys; from pathlib import Path; "
-               "from analysis.report import build_report; "
+               "from analysis.report.build import build_report; "
                f"sys.exit(build_report(build_dir=Path({str(env_build)!r})))"]
         cold, _ = timed(cmd)
         print(f"  cold make report:               {cold:6.1f} s   ratio {cold / baseline:.2f}x "

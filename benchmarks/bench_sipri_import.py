@@ -1,7 +1,7 @@
 """Benchmark: import a full SIPRI Trade Register and build the annual series.
 
 Compares, in one run on the same bytes:
-- ``analysis``: :func:`analysis.sipri_read.parse_export` + :func:`analysis.sipri.annual_deliveries`
+- ``analysis``: :func:`analysis.sipri.read.parse_export` + :func:`analysis.sipri.annual_deliveries`
   (csv module for splitting, pandas for typing and checking, vectorised spread);
 - ``loop``: a plain row-by-row Python loop doing the same parsing, checks and spread.
 
@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import pandas as pd  # noqa: E402
 
 from analysis import sipri  # noqa: E402
-from analysis.paths import sipri_export_dir  # noqa: E402
-from analysis.sipri_read import parse_export  # noqa: E402
+from analysis.contract.paths import sipri_export_dir  # noqa: E402
+from analysis.sipri.read import parse_export  # noqa: E402
 
 REGISTER = "trade-register_2025-03-13.csv"
 REPEATS = 3

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import SIPRI_EXPORT_ENV, sipri_export_dir
+from analysis.contract.paths import SIPRI_EXPORT_ENV, sipri_export_dir
 
 SIPRI_FILES = {
     "register_2024": "trade-register_2024-10-13.csv",
@@ -32,6 +32,6 @@ def sipri_exports() -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def real_exports(sipri_exports):
     """The four real exports, read once per session."""
-    from analysis.sipri_read import read_export
+    from analysis.sipri.read import read_export
 
     return {key: read_export(path) for key, path in sipri_exports.items()}

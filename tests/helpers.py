@@ -4,7 +4,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from analysis.paths import DATA_DIR
+from analysis.contract.paths import DATA_DIR
 
 
 def copy_data(tmp_path: Path) -> Path:

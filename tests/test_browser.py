@@ -13,8 +13,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import report, site_pages
-from analysis.paths import NOTEBOOKS_DIR
+from analysis.contract.paths import NOTEBOOKS_DIR
+from analysis.report import build as report
+from analysis.report import pages as site_pages
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [

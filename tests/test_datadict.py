@@ -1,9 +1,9 @@
 """data/README.md is the descriptor, rendered: it cannot drift from what the loader enforces."""
 
-from analysis.cli import main
-from analysis.datadict import render_datadict
-from analysis.datapackage import read_descriptor
-from analysis.paths import DATA_DIR
+from analysis.cli.main import main
+from analysis.contract.datadict import render_datadict
+from analysis.contract.datapackage import read_descriptor
+from analysis.contract.paths import DATA_DIR
 
 
 def test_data_readme_matches_the_descriptor():

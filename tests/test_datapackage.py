@@ -6,9 +6,9 @@ import json
 import pytest
 from helpers import copy_data
 
-from analysis.datapackage import load_table, partial_date_precision, read_descriptor
-from analysis.errors import DataError
-from analysis.paths import DATA_DIR, DESCRIPTOR
+from analysis.contract.datapackage import load_table, partial_date_precision, read_descriptor
+from analysis.contract.errors import DataError
+from analysis.contract.paths import DATA_DIR, DESCRIPTOR
 
 
 def _tabular():

@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-from analysis import derive
-from analysis.datapackage import load_table, read_descriptor, resource
-from analysis.paths import DATA_DIR
+from analysis.contract.datapackage import load_table, read_descriptor, resource
+from analysis.contract.paths import DATA_DIR
+from analysis.sipri import derive
 
 
 def _csv_text(frame):

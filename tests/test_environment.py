@@ -4,13 +4,13 @@ import re
 
 import pytest
 
-from analysis.envfile import (
+from analysis.contract.envfile import (
     current_environment,
     direct_dependencies,
     read_lock,
     render_environment,
 )
-from analysis.paths import ROOT
+from analysis.contract.paths import ROOT
 
 
 def test_environment_yml_matches_lock():

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 from helpers import copy_data, set_cell
 
-from analysis.datapackage import load_table
-from analysis.errors import DataError
-from analysis.events import (
+from analysis.contract.datapackage import load_table
+from analysis.contract.errors import DataError
+from analysis.subjects.events import (
     STORY_DATE,
     check_events,
     events_between,

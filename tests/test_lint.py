@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from analysis.paths import ROOT
+from analysis.contract.paths import ROOT
 
 
 def test_ruff_is_clean_over_code_tests_and_notebooks():

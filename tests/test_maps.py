@@ -13,9 +13,10 @@ import pandas as pd
 import pytest
 from matplotlib.path import Path as MplPath
 
-from analysis import charts, maps
-from analysis.datapackage import load_table, resource
-from analysis.paths import DATA_DIR
+from analysis import charts
+from analysis.charts import maps
+from analysis.contract.datapackage import load_table, resource
+from analysis.contract.paths import DATA_DIR
 
 ISLANDS = {"CPV", "COM", "MUS", "STP", "SYC"}
 

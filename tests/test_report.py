@@ -9,9 +9,10 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis import report, site_pages
-from analysis.chart_export import export_chart, neutralise_formulas
-from analysis.paths import NOTEBOOKS_DIR, ROOT
+from analysis.charts.export import export_chart, neutralise_formulas
+from analysis.contract.paths import NOTEBOOKS_DIR, ROOT
+from analysis.report import build as report
+from analysis.report import pages as site_pages
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|"""
                       r"""@import\s+["']?(?:https?:)?//""", re.I)
@@ -52,7 +53,7 @@ def project(tmp_path, monkeypatch):
     data = tmp_path / "input.txt"
     data.write_text("one\n")
     _notebook(nbs / "01-first.ipynb", [
-        "from analysis.paths import record_read\n"
+        "from analysis.contract.paths import record_read\n"
         f"record_read({str(data)!r})\nvalue = 41 + 1\nvalue",
         CHART_CELL])
     _notebook(nbs / "02-second.ipynb", ["region"], params_cell="region = 'africa'")

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from analysis import sipri
-from analysis.cli import main
-from analysis.datapackage import load_table
+from analysis.cli.main import main
+from analysis.contract.datapackage import load_table
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from analysis.cli import main
-from analysis.errors import SipriFormatError
-from analysis.sipri_read import REGISTER_HEADER, parse_export, read_export
+from analysis.cli.main import main
+from analysis.contract.errors import SipriFormatError
+from analysis.sipri.read import REGISTER_HEADER, parse_export, read_export
 
 PREAMBLE = """Transfers of major conventional arms from All countries  to All countries .
 A '?' in a column indicates uncertain data.

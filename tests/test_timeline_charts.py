@@ -7,7 +7,7 @@ import pytest
 from matplotlib.text import Text
 
 from analysis import charts
-from analysis import timeline_charts as tc
+from analysis.charts import timelines as tc
 
 PNG = b"\x89PNG\r\n\x1a\n"
 WORDS = {"title": "A finding", "subtitle": "A measure, unit", "source": "Tests", "alt": "Alt text"}

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from matplotlib.lines import Line2D
 
-from analysis import charts, maps
-from analysis.events import load_events
-from analysis.trip_charts import (
+from analysis import charts
+from analysis.charts import maps
+from analysis.charts.trips import (
     ASSUMED_STYLE,
     TOUR_STYLES,
     calendar_events,
@@ -25,7 +25,8 @@ from analysis.trip_charts import (
     tour_label,
     tour_style,
 )
-from analysis.trips import leg_distances, load_trips
+from analysis.subjects.events import load_events
+from analysis.subjects.trips import leg_distances, load_trips
 
 FINISH = {"title": "A finding", "subtitle": "A measure", "source": "Test", "alt": "A test chart"}
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_table
-from analysis.trip_countries import (
+from analysis.subjects.trip_countries import (
     IN_TABLE,
     MEASURES,
     NO_IMPORTS,
@@ -18,8 +18,8 @@ from analysis.trip_countries import (
     previous_period,
     summarise_countries,
 )
-from analysis.trips import load_trips
-from analysis.wagner import load_wagner
+from analysis.subjects.trips import load_trips
+from analysis.subjects.wagner import load_wagner
 
 OLD, NEW = "2024-10-13", "2025-03-13"
 

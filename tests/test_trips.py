@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from helpers import copy_data
 
-from analysis.errors import DataError
-from analysis.trips import (
+from analysis.contract.errors import DataError
+from analysis.subjects.trips import (
     DAYS_PER_MONTH,
     EARTH_RADIUS_KM,
     MOSCOW_LAT,

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 from helpers import copy_data, set_cell
 
-from analysis.datapackage import load_table
-from analysis.errors import DataError
-from analysis.wagner import abuse_table, check_wagner, count_by_status, load_wagner
+from analysis.contract.datapackage import load_table
+from analysis.contract.errors import DataError
+from analysis.subjects.wagner import abuse_table, check_wagner, count_by_status, load_wagner
 
 FILE = "wagner_deployments.csv"
 

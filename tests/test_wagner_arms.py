@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import wagner_arms as wa
-from analysis.events import STORY_DATE
-from analysis.wagner import load_wagner
+from analysis.subjects import wagner_arms as wa
+from analysis.subjects.events import STORY_DATE
+from analysis.subjects.wagner import load_wagner
 
 VINTAGE = pd.Timestamp("2025-03-13")
 

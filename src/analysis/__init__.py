@@ -1,25 +1,76 @@
 """Data and helpers behind the NYT story "Russia's Foreign Minister Lavrov Heads to Mali".
 
-Layers (imports point down only):
+The package is in layers; imports point down only (``tests/test_layers.py`` runs import-linter's
+contracts from ``pyproject.toml``):
 
-1. data contract: :mod:`analysis.paths`, :mod:`analysis.errors`, :mod:`analysis.datapackage`;
-2. subjects: :mod:`analysis.sipri_read` (SIPRI exports) and :mod:`analysis.sipri` (series,
-   regions, shares), plus one module per hand-built dataset;
-3. what combines them: :mod:`analysis.derive` (derived tables) and :mod:`analysis.cli`.
+====================  =========================================================================
+``cli``, ``report``   the command line; the cached report build and the site's pages
+``charts``            house style, export, maps, one module per subject's charts (load nothing)
+``claims``            the fact-check ledger: verdicts, the registry of checks, checks per subject
+``subjects``          one module per subject: arms, wagner, events, trips, and their joins
+``sipri``             SIPRI's exports: the reader, the annual series, regions and shares
+``contract``          paths, errors, the Data Package loader, data dictionary, environment file
+====================  =========================================================================
 
-Beside them, :mod:`analysis.charts` draws in the house style from DataFrames it is given.
+``contract``, ``sipri``, ``charts``, ``report``, ``cli`` and the ledger machinery know nothing of
+this story; ``subjects``, the checks in ``claims`` and the per-subject chart modules do.
+
+Notebooks stay short: the names they use are re-exported here (:data:`NOTEBOOK_NAMES`), so
+``from analysis import arms, charts, load_table`` and ``from analysis.events import STORY_DATE``
+work. Each is imported on first use, so that commands that need no data (a no-change
+``make report``) never import pandas.
 """
 
-from analysis.errors import DataError, SipriFormatError
+import importlib
+import importlib.abc
+import importlib.util
+import sys
 
-__all__ = ["DataError", "SipriFormatError", "load_table"]
+from analysis.contract.errors import DataError, SipriFormatError
+
+# Short name a notebook uses -> the module that holds it.
+NOTEBOOK_NAMES = {
+    "arms": "analysis.subjects.arms",
+    "events": "analysis.subjects.events",
+    "trips": "analysis.subjects.trips",
+    "wagner": "analysis.subjects.wagner",
+    "trip_countries": "analysis.subjects.trip_countries",
+    "wagner_arms": "analysis.subjects.wagner_arms",
+    "claims_charts": "analysis.charts.ledger",
+    "maps": "analysis.charts.maps",
+    "timeline_charts": "analysis.charts.timelines",
+    "trip_charts": "analysis.charts.trips",
+}
+
+__all__ = ["DataError", "SipriFormatError", "load_table", *NOTEBOOK_NAMES]
+
+
+class _NotebookNames(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Makes ``import analysis.events`` give :mod:`analysis.subjects.events` itself (one module
+    object under two names, so state and ``isinstance`` checks agree)."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        prefix, _, short = fullname.partition(".")
+        if prefix == __name__ and short in NOTEBOOK_NAMES:
+            return importlib.util.spec_from_loader(fullname, self)
+        return None
+
+    def create_module(self, spec):
+        return importlib.import_module(NOTEBOOK_NAMES[spec.name.partition(".")[2]])
+
+    def exec_module(self, module):
+        pass  # already executed under its own name
+
+
+if not any(isinstance(f, _NotebookNames) for f in sys.meta_path):
+    sys.meta_path.append(_NotebookNames())
 
 
 def __getattr__(name):
-    # load_table pulls in pandas: imported on first use, so that commands that need no data
-    # (a no-change `make report`) start fast.
     if name == "load_table":
-        from analysis.datapackage import load_table
+        from analysis.contract.datapackage import load_table
 
         return load_table
+    if name in NOTEBOOK_NAMES:
+        return importlib.import_module(NOTEBOOK_NAMES[name])
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")

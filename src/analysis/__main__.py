@@ -1,3 +1,3 @@
-from analysis.cli import main
+from analysis.cli.main import main
 
 raise SystemExit(main())

@@ -25,8 +25,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis import charts
-from analysis.datapackage import partial_date_precision
-from analysis.events import STORY_DATE, period_bounds
+from analysis.contract.datapackage import partial_date_precision
+from analysis.subjects.events import STORY_DATE, period_bounds
 
 INK = charts.PALETTE["ink"]
 GREY = "#666666"
@@ -196,9 +196,9 @@ def story_timeline(timeline: pd.DataFrame, trips: pd.DataFrame, iso3: str,
                    ) -> pd.DataFrame:
     """Events of the given ``categories`` plus Lavrov's visits to ``iso3``, up to the last visit.
 
-    ``timeline`` is :func:`analysis.events.timeline` output for the country; ``trips`` is
-    :func:`analysis.trips.load_trips` output. Each stop in ``iso3`` becomes a day-precision row
-    dated by its arrival, category ``visit_category``, described from the ``city`` and ``met``
+    ``timeline`` is :func:`analysis.subjects.events.timeline` output for the country; ``trips`` is
+    :func:`analysis.subjects.trips.load_trips` output. Each stop in ``iso3`` becomes a day-precision
+    row dated by its arrival, category ``visit_category``, described from the ``city`` and ``met``
     columns. Events after the last visit are dropped (the story is about the run-up to it).
     Returns ``event_id``, ``date``, ``date_precision``, ``date_start``, ``date_end``,
     ``category``, ``description``, ``after_story``, in date order.

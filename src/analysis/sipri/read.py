@@ -17,9 +17,9 @@ Quirks handled (each one seen in real exports, see ``../shared/data/sipri/README
 - a TIV of ``0`` (register) or ``0 `` (value tables) means "between 0 and 0.5": the value is kept
   as 0.0 and flagged in ``tiv_below_half``; an empty field means "no deliveries identified".
 
-Anything else is rejected with :class:`~analysis.errors.SipriFormatError`, naming the file, the
-physical line (1-based) and the column, and saying what was expected. Nothing is returned for a
-file that fails: there are no partial results.
+Anything else is rejected with :class:`~analysis.contract.errors.SipriFormatError`, naming the
+file, the physical line (1-based) and the column, and saying what was expected. Nothing is
+returned for a file that fails: there are no partial results.
 """
 
 import csv
@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.errors import SipriFormatError
+from analysis.contract.errors import SipriFormatError
 
 REGISTER_HEADER = [
     "Recipient", "Supplier", "Year of order", " ", "Number ordered", " ",

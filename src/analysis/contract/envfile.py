@@ -9,7 +9,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from analysis.paths import ROOT
+from analysis.contract.paths import ROOT
 
 # conda-forge names that differ from PyPI's. matplotlib-base is matplotlib without the Qt GUI.
 CONDA_NAMES = {"matplotlib": "matplotlib-base"}

@@ -1,13 +1,13 @@
 """Every path the package uses, from one place.
 
-The repository root is found from this file (src/analysis/paths.py -> parents[2]), so
+The repository root is found from this file (src/analysis/contract/paths.py -> parents[3]), so
 notebooks, tests and the command line agree wherever they are started from.
 """
 
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = ROOT / "data"
 DESCRIPTOR = DATA_DIR / "datapackage.json"
 NOTEBOOKS_DIR = ROOT / "notebooks"

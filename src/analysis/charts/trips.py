@@ -1,8 +1,9 @@
 """Charts of Lavrov's three tours: a route map and a Gantt-style calendar, in the house style.
 
-Both receive DataFrames (the itinerary from :func:`analysis.trips.load_trips`, its legs from
-:func:`analysis.trips.leg_distances`, events from :func:`analysis.events.load_events`) and return a
-Figure finished by :func:`analysis.charts.finish`; they load nothing but the map geometry.
+Both receive DataFrames (the itinerary from :func:`analysis.subjects.trips.load_trips`, its legs
+from :func:`analysis.subjects.trips.leg_distances`, events from
+:func:`analysis.subjects.events.load_events`) and return a Figure finished by
+:func:`analysis.charts.finish`; they load nothing but the map geometry.
 
 Each tour keeps one colour, one line style, one marker and one hatch in both charts
 (:data:`TOUR_STYLES`), so the tours stay apart in greyscale print: the colours differ in lightness
@@ -13,8 +14,8 @@ Editorial decisions a reviewer should check:
 - **Days** are local calendar days as recorded. A stop's bar runs from its arrival day to its
   departure day, or to its talks day where no departure was reported (marked as such); a day is
   drawn whole, so a late-evening arrival fills its day.
-- **Moscow legs** are an assumption (see :mod:`analysis.trips`): the map draws them thin, dotted and
-  faint, and says so in the legend and at Moscow.
+- **Moscow legs** are an assumption (see :mod:`analysis.subjects.trips`): the map draws them thin,
+  dotted and faint, and says so in the legend and at Moscow.
 - **Events on the calendar** are those given, known to the day (a month or a year cannot be placed
   on a day calendar), inside the calendar's windows (:func:`calendar_segments`). Events that the
   story itself reports (they cite :data:`STORY_SOURCE_ID`) are drawn filled, others hollow.
@@ -30,9 +31,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import Bbox
 
-from analysis import charts, maps
-from analysis.events import STORY_DATE, period_bounds
-from analysis.trips import MOSCOW_LAT, MOSCOW_LON
+from analysis import charts
+from analysis.charts import maps
+from analysis.subjects.events import STORY_DATE, period_bounds
+from analysis.subjects.trips import MOSCOW_LAT, MOSCOW_LON
 
 # One style per tour (see the module docstring). Okabe-Ito orange and blue, and the house ink.
 TOUR_STYLES = {
@@ -157,8 +159,8 @@ def route_map(trips: pd.DataFrame, legs: pd.DataFrame, *, title: str, subtitle: 
     and dates (arrival to departure, or to the talks day where no departure was reported; see
     :func:`stop_spans`), the assumed legs to and from ``home`` (Moscow) thin, dotted and faint.
 
-    ``legs`` is :func:`analysis.trips.leg_distances` (one row per leg, ``assumed_moscow`` True for
-    legs touching home): the map draws exactly those legs, and the legend gives each tour's
+    ``legs`` is :func:`analysis.subjects.trips.leg_distances` (one row per leg, ``assumed_moscow``
+    True for legs touching home): the map draws exactly those legs, and the legend gives each tour's
     great-circle kilometres between stops (legs not touching home). Legs are matched to stops by
     trip and city; a leg naming a city not on that tour raises ValueError. ``extent`` defaults to
     every stop and ``home`` with a margin. Labels are placed so that none overlaps another label

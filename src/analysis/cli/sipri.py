@@ -3,8 +3,8 @@
 import sys
 
 from analysis import sipri
-from analysis.datapackage import load_table
-from analysis.sipri_read import read_export
+from analysis.contract.datapackage import load_table
+from analysis.sipri.read import read_export
 
 
 def run_shares(args) -> int:

@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.datapackage import load_table, resource
-from analysis.errors import DataError
-from analysis.paths import DATA_DIR, display_path
+from analysis.contract.datapackage import load_table, resource
+from analysis.contract.errors import DataError
+from analysis.contract.paths import DATA_DIR, display_path
 
 TRIPS_RESOURCE = "lavrov_trips"
 TRIPS_FILE = "data/lavrov_trips.csv"  # how messages name the committed file
@@ -49,7 +49,7 @@ def load_trips(data_dir=DATA_DIR, descriptor: dict | None = None) -> pd.DataFram
 
     One row per stop in file order; ``lat``/``lon`` in decimal degrees; dates as timestamps
     (``NaT`` where not sourced); ``source_ids`` as lists. Raises
-    :class:`~analysis.errors.DataError` naming file, row and column.
+    :class:`~analysis.contract.errors.DataError` naming file, row and column.
 
     >>> trips = load_trips()
     >>> trips.groupby("trip")["stop"].max().tolist()

@@ -39,9 +39,9 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from analysis import charts
-from analysis.datapackage import load_table
-from analysis.errors import DataError
-from analysis.paths import DATA_DIR, display_path, record_read
+from analysis.contract.datapackage import load_table
+from analysis.contract.errors import DataError
+from analysis.contract.paths import DATA_DIR, display_path, record_read
 
 GEOJSON = DATA_DIR / "geo" / "naturalearth_africa.geojson"
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.datapackage import load_table, partial_date_precision, resource
-from analysis.errors import DataError
-from analysis.paths import DATA_DIR, display_path
+from analysis.contract.datapackage import load_table, partial_date_precision, resource
+from analysis.contract.errors import DataError
+from analysis.contract.paths import DATA_DIR, display_path
 
 # The NYT story's publication date (data/sources.csv, nyt-2023-02-06). Events after it are kept
 # where they settle a fact the story relied on; timeline() flags them.

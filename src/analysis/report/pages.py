@@ -44,7 +44,7 @@ def _page(title: str, body: str) -> str:
 def ledger_rows() -> list[dict] | None:
     """The fact-check ledger as dicts, or None when the package has no ledger yet."""
     try:
-        from analysis.claims import ledger_records
+        from analysis.claims.ledger import ledger_records
     except ImportError:
         return None
     return ledger_records()

@@ -3,7 +3,7 @@ arms from Russia than other African countries, and did that change between 2012-
 
 The one-country helpers at the end (:func:`supplier_shares_of`, :func:`imports_by_supplier`,
 :func:`estimate_check_country`) serve the same comparison and the Mali notebook (03); they could
-move to :mod:`analysis.arms` if other notebooks need them.
+move to :mod:`analysis.subjects.arms` if other notebooks need them.
 
 Everything here receives DataFrames (``load_wagner()``, one vintage of
 ``load_table("sipri_africa_annual")``, ``load_table("sipri_recipients")``) and returns new ones.
@@ -12,8 +12,8 @@ Editorial decisions a reviewer should check:
 
 - **Who is a host** (:func:`classify_deployments`): a country whose Wagner deployment was
   ``confirmed`` or ``withdrawn`` in ``data/wagner_deployments.csv`` *and* first reported on or
-  before the story's date (:data:`analysis.events.STORY_DATE`). The same six countries are hosts
-  in both periods: "host" means "Wagner was reported there by February 2023", not "Wagner was
+  before the story's date (:data:`analysis.subjects.events.STORY_DATE`). The same six countries are
+  hosts in both periods: "host" means "Wagner was reported there by February 2023", not "Wagner was
   there during the period" (no deployment was reported before 2017, so 2012-16 is a baseline).
 - **Alleged deployments** (Burkina Faso; DR Congo, alleged only after the story) are in neither
   group: they are not hosts on the evidence, and counting them as non-hosts would be wrong too.
@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis import sipri
-from analysis.events import STORY_DATE, period_bounds
+from analysis.subjects.events import STORY_DATE, period_bounds
 
 # Statuses of data/wagner_deployments.csv that make a country a host: a documented deployment,
 # whether or not it ended (Mozambique withdrew in 2019 but had hosted Wagner).

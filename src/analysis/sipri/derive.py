@@ -24,10 +24,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import sipri
-from analysis.datapackage import load_table
-from analysis.paths import DATA_DIR, DESCRIPTOR, display_path, sipri_export_dir
-from analysis.sipri_read import SipriExport, read_export
-from analysis.weapons import weapon_category
+from analysis.contract.datapackage import load_table
+from analysis.contract.paths import DATA_DIR, DESCRIPTOR, display_path, sipri_export_dir
+from analysis.sipri.read import SipriExport, read_export
+from analysis.sipri.weapons import weapon_category
 
 FIRST_YEAR = 1992  # Russia replaces the Soviet Union as a supplier in SIPRI's data from 1992
 REGISTERS = ("trade-register_2024-10-13.csv", "trade-register_2025-03-13.csv")

@@ -1,16 +1,16 @@
 """The fact-check ledger drawn and styled: verdict counts as a chart, the ledger as a table.
 
 Verdicts never rely on colour alone: every verdict keeps a symbol and its word
-(:data:`analysis.claims.SYMBOLS`) beside its colour, and bars also differ by hatch, so the chart
-and the table read the same in greyscale and to colour-blind readers. Colours are Okabe & Ito's
-(see :mod:`analysis.charts`). Both functions receive DataFrames and load nothing.
+(:data:`analysis.claims.ledger.SYMBOLS`) beside its colour, and bars also differ by hatch, so the
+chart and the table read the same in greyscale and to colour-blind readers. Colours are Okabe &
+Ito's (see :mod:`analysis.charts`). Both functions receive DataFrames and load nothing.
 """
 
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from analysis import charts
-from analysis.claims import SYMBOLS, VERDICTS
+from analysis.claims.ledger import SYMBOLS, VERDICTS
 
 VERDICT_COLOURS = {
     "supported": "#009E73",  # Okabe-Ito bluish green
@@ -39,8 +39,9 @@ def verdict_label(verdict: str) -> str:
 def verdict_chart(counts: pd.DataFrame, *, title: str, subtitle: str, source: str, alt: str):
     """Horizontal bars of claims per verdict, in the order of :data:`VERDICTS` (top first).
 
-    ``counts`` has the columns ``verdict`` and ``claims`` (:func:`analysis.claims.count_verdicts`);
-    a verdict missing from it is drawn as zero. Each bar carries its symbol, word and count.
+    ``counts`` has the columns ``verdict`` and ``claims``
+    (:func:`analysis.claims.ledger.count_verdicts`); a verdict missing from it is drawn as zero.
+    Each bar carries its symbol, word and count.
     """
     unknown = set(counts["verdict"]) - set(VERDICTS)
     if unknown:
@@ -65,7 +66,7 @@ def verdict_chart(counts: pd.DataFrame, *, title: str, subtitle: str, source: st
 
 
 def ledger_styler(table: pd.DataFrame, verdict_column: str = "verdict"):
-    """A pandas Styler of a readable ledger (:func:`analysis.claims.readable_ledger`): the
+    """A pandas Styler of a readable ledger (:func:`analysis.claims.ledger.readable_ledger`): the
     verdict cells and the symbol column before them tinted by verdict, text escaped, no index.
 
     The HTML is plain HTML and CSS (no scripts, nothing fetched) and the same on every run

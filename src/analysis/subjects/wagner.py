@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.datapackage import load_table, resource
-from analysis.errors import DataError
-from analysis.events import check_precision
-from analysis.paths import DATA_DIR, display_path
+from analysis.contract.datapackage import load_table, resource
+from analysis.contract.errors import DataError
+from analysis.contract.paths import DATA_DIR, display_path
+from analysis.subjects.events import check_precision
 
 
 def _statuses() -> list[str]:

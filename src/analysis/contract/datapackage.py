@@ -11,8 +11,9 @@ Table Schema spec the project uses, strictly:
 - ``primaryKey`` and ``foreignKeys`` (to another resource or to the same one; list fields are
   checked item by item).
 
-Every failure is a :class:`~analysis.errors.DataError` naming the file, the row (1 = the first
-row after the header, which is line 2 of the file) and the column, and saying what was expected.
+Every failure is a :class:`~analysis.contract.errors.DataError` naming the file, the row (1 = the
+first row after the header, which is line 2 of the file) and the column, and saying what was
+expected.
 """
 
 import json
@@ -22,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import DataError
-from analysis.paths import DATA_DIR, DESCRIPTOR, display_path, record_read
+from analysis.contract.errors import DataError
+from analysis.contract.paths import DATA_DIR, DESCRIPTOR, display_path, record_read
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

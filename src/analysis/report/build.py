@@ -12,7 +12,7 @@ How:
 - **Cache.** A notebook is executed only when its key changed: the hash of its cells (not its
   outputs), its parameters, the package code (``src/analysis``), and every data file it read
   last time (``load_table`` and the map loaders log what they open, see
-  :func:`analysis.paths.record_read`). Otherwise its last good executed copy is reused.
+  :func:`analysis.contract.paths.record_read`). Otherwise its last good executed copy is reused.
 - **Parallel.** Stale notebooks run in separate processes, each in a fresh kernel, up to the
   number of cores.
 - **Atomic.** The new site is assembled in a temporary folder and swapped in only when every
@@ -37,10 +37,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.paths import BUILD_DIR, NOTEBOOKS_DIR, READ_LOG_ENV, ROOT
+from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, READ_LOG_ENV, ROOT
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-TEMPLATES = PACKAGE_DIR / "templates"
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/analysis: all of its code is hashed
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL = "python3"
 TIMEOUT_S = 600
 CACHE_VERSION = "1"  # bump to invalidate every cached result
@@ -317,7 +317,7 @@ def page_with_note(body: str, note: str) -> str:
 def build_site(jobs: list[Job], cache: Path, staging: Path,
                ledger: list[dict] | None = None) -> None:
     """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered)."""
-    from analysis import site_pages
+    from analysis.report import pages as site_pages
 
     site, charts = staging / "site", staging / "charts"
     site.mkdir(parents=True)

@@ -6,7 +6,7 @@ provenance, so the dictionary can never disagree with the descriptor the loader 
 committed file is stale.
 """
 
-from analysis.datapackage import read_descriptor
+from analysis.contract.datapackage import read_descriptor
 
 
 def _cell(text) -> str:

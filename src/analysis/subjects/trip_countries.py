@@ -17,14 +17,15 @@ reviewer should check:
 - **Armed groups** (SIPRI names ending in ``*``) count in the country where they operated, as in
   :mod:`analysis.sipri` (``non_state="attribute"``); ``non_state="exclude"`` counts the state
   only. The African Union has no country and never counts towards one.
-- **Wagner** status is the state of the reporting on the story's date (see :mod:`analysis.wagner`);
-  a country without a row in the Wagner table is ``"none reported"``, which is not proof of
-  absence.
+- **Wagner** status is the state of the reporting on the story's date (see
+  :mod:`analysis.subjects.wagner`); a country without a row in the Wagner table is
+  ``"none reported"``, which is not proof of absence.
 """
 
 import pandas as pd
 
-from analysis import arms, sipri
+from analysis import sipri
+from analysis.subjects import arms
 
 NOT_IN_TABLE = "not in table"
 NO_IMPORTS = "no imports recorded"
@@ -70,12 +71,12 @@ def country_view(trips: pd.DataFrame, annual: pd.DataFrame, recipients: pd.DataF
                  non_state: str = "attribute") -> pd.DataFrame:
     """One row per stop of the itinerary, with Russia's arms sales to the country and Wagner.
 
-    ``trips`` is :func:`analysis.trips.load_trips` (or any frame with trip, stop, iso3, country,
-    city), ``annual`` is ``load_table("sipri_africa_annual")``, ``recipients`` is
-    ``load_table("sipri_recipients")`` and ``wagner`` is :func:`analysis.wagner.load_wagner`.
-    ``vintage`` (``YYYY-MM-DD``) picks the SIPRI export; the latest by default, and the one used is
-    in the ``vintage`` column. ``before`` defaults to the period of the same length before
-    ``years`` (2012-16 for 2017-21). Columns:
+    ``trips`` is :func:`analysis.subjects.trips.load_trips` (or any frame with trip, stop, iso3,
+    country, city), ``annual`` is ``load_table("sipri_africa_annual")``, ``recipients`` is
+    ``load_table("sipri_recipients")`` and ``wagner`` is
+    :func:`analysis.subjects.wagner.load_wagner`. ``vintage`` (``YYYY-MM-DD``) picks the SIPRI
+    export; the latest by default, and the one used is in the ``vintage`` column. ``before``
+    defaults to the period of the same length before ``years`` (2012-16 for 2017-21). Columns:
 
     - ``arms_data``: ``"in table"``, ``"no imports recorded"`` (covered, but no deliveries in
       ``years``) or ``"not in table"`` (not in the derived tables: numbers stay empty);

@@ -14,7 +14,7 @@ import argparse
 import os
 import sys
 
-from analysis.errors import DataError, SipriFormatError
+from analysis.contract.errors import DataError, SipriFormatError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,20 +60,20 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "sipri":
-            from analysis.cli_sipri import run_shares
+            from analysis.cli.sipri import run_shares
             return run_shares(args)
         if args.command == "data":
-            from analysis.derive import run_data
+            from analysis.sipri.derive import run_data
             return run_data(args.exports)
         if args.command == "env":
             return _env(args.write)
         if args.command == "datadict":
             return _datadict(args.write)
         if args.command == "claims":
-            from analysis.cli_claims import run_claims
+            from analysis.cli.claims import run_claims
             return run_claims(args)
         if args.command == "report":
-            from analysis.report import build_report
+            from analysis.report.build import build_report
             return build_report(args.param, jobs_limit=args.jobs)
     except (DataError, SipriFormatError, ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -85,16 +85,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _env(write: bool) -> int:
-    from analysis.envfile import current_environment
-    from analysis.paths import ROOT
+    from analysis.contract.envfile import current_environment
+    from analysis.contract.paths import ROOT
 
     return _generated(ROOT / "environment.yml", current_environment(), "requirements.lock",
                       "make env", write)
 
 
 def _datadict(write: bool) -> int:
-    from analysis.datadict import render_datadict
-    from analysis.paths import DATA_DIR
+    from analysis.contract.datadict import render_datadict
+    from analysis.contract.paths import DATA_DIR
 
     return _generated(DATA_DIR / "README.md", render_datadict(), "data/datapackage.json",
                       "python -m analysis datadict --write", write)
@@ -102,7 +102,7 @@ def _datadict(write: bool) -> int:
 
 def _generated(path, text: str, origin: str, command: str, write: bool) -> int:
     """Write a generated file, or check that the committed one matches its origin."""
-    from analysis.paths import display_path
+    from analysis.contract.paths import display_path
 
     name = display_path(path)
     if write:

@@ -1,8 +1,8 @@
 """``python -m analysis claims [--format table|csv]``: print the fact-check ledger.
 
 ``--format csv`` writes exactly the columns ``claim_id,paragraph,claim,verdict,evidence``
-(:data:`analysis.claims.CSV_COLUMNS`; evidence = the reason and the computed values, one cell).
-The default table shows each claim's symbol, verdict and reason, for reading in a terminal.
+(:data:`analysis.claims.ledger.CSV_COLUMNS`; evidence = the reason and the computed values, one
+cell). The default table shows each claim's symbol, verdict and reason, for reading in a terminal.
 """
 
 import sys
@@ -14,7 +14,7 @@ WRAP = 96  # characters per line of the terminal table's text
 
 def render_table(ledger) -> str:
     """The ledger as plain text: one block per claim, verdict as symbol and word."""
-    from analysis.claims import SYMBOLS, count_verdicts
+    from analysis.claims.ledger import SYMBOLS, count_verdicts
 
     blocks = []
     for r in ledger.itertuples():
@@ -30,7 +30,7 @@ def render_table(ledger) -> str:
 
 def run_claims(args) -> int:
     """Evaluate the ledger and print it in ``args.format``; 0 on success."""
-    from analysis.claims import evaluate_ledger, ledger_csv_frame
+    from analysis.claims.ledger import evaluate_ledger, ledger_csv_frame
 
     ledger = evaluate_ledger()
     if args.format == "csv":

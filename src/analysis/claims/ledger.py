@@ -3,8 +3,8 @@ check computes from the project's data.
 
 A claim names its check (a function registered in :data:`CHECKS`) or says why it cannot be
 checked. Each check receives DataFrames, computes the evidence and returns an
-:class:`analysis.arms.Verdict`: a verdict from :data:`VERDICTS`, the values it computed and one
-sentence a reader understands. No verdict or number is typed in: every value comes from a table.
+:class:`analysis.subjects.arms.Verdict`: a verdict from :data:`VERDICTS`, the values it computed and
+one sentence a reader understands. No verdict or number is typed in: every value comes from a table.
 
 How a check is called: its parameters *without* a default name the tables it needs, looked up by
 name in the evidence from :func:`load_evidence` (``trips``, ``events``, ``wagner``,
@@ -12,17 +12,17 @@ name in the evidence from :func:`load_evidence` (``trips``, ``events``, ``wagner
 definitions a reviewer should check (period, region, vintage, tolerance...), each with a
 documented default. The defaults are the ledger's editorial decisions:
 
-- **Story date**: :data:`analysis.events.STORY_DATE` (Monday 6 Feb 2023). "On Monday" means the
-  story's own day; "on Sunday", said of the past, the Sunday before it.
+- **Story date**: :data:`analysis.subjects.events.STORY_DATE` (Monday 6 Feb 2023). "On Monday" means
+  the story's own day; "on Sunday", said of the past, the Sunday before it.
 - **SIPRI**: the latest export vintage, SIPRI's Africa (without Egypt) and the periods of
-  :mod:`analysis.arms` ("about 45" = within ``arms.ABOUT_TOLERANCE_PTS`` of 45).
+  :mod:`analysis.subjects.arms` ("about 45" = within ``arms.ABOUT_TOLERANCE_PTS`` of 45).
 - **Wagner** "deployed" = ``confirmed`` in ``data/wagner_deployments.csv`` and first reported by
   the story's date; ``withdrawn`` and ``alleged`` rows are left out by default (arguments bring
   them in); "accused" counts any documented accusation, press reports included, by default.
 - **Tours**: Africa by geography (``data/countries.csv`` ``continent``), so Egypt counts and
-  Iraq does not; months are days / :data:`analysis.trips.DAYS_PER_MONTH`.
+  Iraq does not; months are days / :data:`analysis.subjects.trips.DAYS_PER_MONTH`.
 - **Partial dates** in the events and Wagner tables stand for their whole period
-  (:func:`analysis.events.period_bounds`); a claim about a day needs a day-precision date.
+  (:func:`analysis.subjects.events.period_bounds`); a claim about a day needs a day-precision date.
 
 >>> sorted(VERDICTS)
 ['not checkable', 'not supported', 'partly supported', 'supported']
@@ -35,15 +35,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import arms
-from analysis.arms import Verdict
-from analysis.datapackage import load_table, resource
-from analysis.errors import DataError
-from analysis.events import STORY_DATE, load_events, period_bounds
-from analysis.paths import DATA_DIR, display_path
-from analysis.trips import load_trips, tour_intervals
-from analysis.wagner import load_wagner
-from analysis.wagner_arms import classify_deployments
+from analysis.contract.datapackage import load_table, resource
+from analysis.contract.errors import DataError
+from analysis.contract.paths import DATA_DIR, display_path
+from analysis.subjects import arms
+from analysis.subjects.arms import Verdict
+from analysis.subjects.events import STORY_DATE, load_events, period_bounds
+from analysis.subjects.trips import load_trips, tour_intervals
+from analysis.subjects.wagner import load_wagner
+from analysis.subjects.wagner_arms import classify_deployments
 
 SUPPORTED, PARTLY, NOT_SUPPORTED, NOT_CHECKABLE = (
     "supported", "partly supported", "not supported", "not checkable")
@@ -79,8 +79,8 @@ def check_claims(claims: pd.DataFrame, file: str = CLAIMS_FILE,
     >>> check_claims(bad)
     Traceback (most recent call last):
     ...
-    analysis.errors.DataError: data/claims.csv, row 1, column check: claim c01 names no check \
-and gives no not_checkable_reason: give exactly one
+    analysis.contract.errors.DataError: data/claims.csv, row 1, column check: claim c01 names no \
+check and gives no not_checkable_reason: give exactly one
     """
     registry = CHECKS if registry is None else registry
     rows = zip(claims["claim_id"], claims["check"], claims["not_checkable_reason"], strict=True)
@@ -112,8 +112,8 @@ def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
 def load_evidence(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
     """Every table a check may need, loaded and validated once, by the names checks use.
 
-    ``grid`` is :func:`analysis.arms.shares_grid` over ``arms.ALL_PERIODS``, every vintage and
-    region (``non_state="attribute"``, see :mod:`analysis.sipri`).
+    ``grid`` is :func:`analysis.subjects.arms.shares_grid` over ``arms.ALL_PERIODS``, every vintage
+    and region (``non_state="attribute"``, see :mod:`analysis.sipri`).
     """
     annual = load_table("sipri_africa_annual", data_dir=data_dir)
     recipients = load_table("sipri_recipients", data_dir=data_dir)
@@ -320,8 +320,8 @@ def stop_calendar(trips: pd.DataFrame, trip: int | None = None) -> pd.DataFrame:
 
 def african_tours(trips: pd.DataFrame, countries: pd.DataFrame,
                   continent: str = "africa") -> pd.DataFrame:
-    """:func:`analysis.trips.tour_intervals` over the stops on ``continent`` only (by geography
-    in ``data/countries.csv``), so each tour starts at its first African arrival."""
+    """:func:`analysis.subjects.trips.tour_intervals` over the stops on ``continent`` only (by
+    geography in ``data/countries.csv``), so each tour starts at its first African arrival."""
     on = set(countries.loc[countries["continent"] == continent, "iso3"])
     return tour_intervals(trips[trips["iso3"].isin(on)])
 
@@ -566,8 +566,8 @@ def largest_table(grid: pd.DataFrame, vintage: str | None = None, periods=None) 
 def check_share_45(grid: pd.DataFrame, fact_sheets: pd.DataFrame, *, vintage: str | None = None,
                    region: str = "africa") -> Verdict:
     """"About 45 percent of major arms to Africa, 2012-2021": the verdict of
-    :func:`analysis.arms.verdict_share_claim` for ``vintage`` (default: the latest export) and
-    ``region`` (default SIPRI's Africa, without Egypt). "About" = within
+    :func:`analysis.subjects.arms.verdict_share_claim` for ``vintage`` (default: the latest export)
+    and ``region`` (default SIPRI's Africa, without Egypt). "About" = within
     ``arms.ABOUT_TOLERANCE_PTS`` (2.5) points. The values add the decade share in every region
     and vintage, and SIPRI's published Russia shares for Africa, for comparison only."""
     vintage = vintage or _latest(grid)
@@ -590,7 +590,7 @@ def check_share_45(grid: pd.DataFrame, fact_sheets: pd.DataFrame, *, vintage: st
 def check_largest_dealer(grid: pd.DataFrame, *, vintage: str | None = None,
                          region: str = "africa", caveat_region: str = "sub-saharan-africa"
                          ) -> Verdict:
-    """"Russia, Africa's largest arms dealer": :func:`analysis.arms.verdict_largest_dealer`
+    """"Russia, Africa's largest arms dealer": :func:`analysis.subjects.arms.verdict_largest_dealer`
     (every SIPRI five-year period published before the story, 2012-16 to 2017-21, and the
     decade 2012-2021) for ``vintage`` (default latest) and ``region``; the reason adds where
     Russia did not lead in ``caveat_region`` over the same periods."""

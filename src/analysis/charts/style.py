@@ -104,7 +104,7 @@ def show(fig, slug: str | None = None):
     """
     from IPython.display import display
 
-    from analysis import chart_export
+    from analysis.charts import export as chart_export
 
     house = getattr(fig, "_house", {})
     data = png_bytes(fig)
