@@ -117,8 +117,8 @@ ROW_NOTES = {
     (1, "SWZ"): "nra.lv's ES-11/1 absentee list leaves it out; the full lists have it absent.",
     (2, "ERI"): "One of the five states against named by GA/12411.",
     (2, "SEN"): "APS (citing the results board) and SeneNews (citing the full vote posted by "
-                "Carrie Nooten) agree; RFI later noted Senegal abstained on ES-11/1 and "
-                "ES-11/3, not on this text.",
+                "Carrie Nooten) agree; RFI later noted that Senegal had abstained on two earlier "
+                "texts, which the research notes read as ES-11/1 and ES-11/3.",
     (2, "MRT"): "Only from a tweet by Finland's ambassador quoted by Yabiladi.",
     (2, "CAF"): "Trend/Interfax only.",
     (2, "ZAF"): "afro.news: South Africa abstained on every UN resolution on the war up to "
