@@ -1,0 +1,272 @@
+"""Build data/unga_votes.csv and data/unga_resolutions.csv from the research notes.
+
+Run once by hand from the repository root (the notes live outside it, read-only):
+
+    .venv/bin/python scripts/build_unga_votes.py ../shared/reference
+
+Input: ``unga_votes.csv`` (54 countries x 6 resolutions: vote and source URLs) and the matrix
+of ``unga_votes.md`` (``*`` marks a medium-confidence vote, otherwise high). Nothing is guessed:
+every vote is copied as the notes give it, ``unknown`` stays ``unknown`` (no confidence: the
+notes give none), and each source URL is mapped to its id in data/sources.csv (the script stops
+on a URL it does not know). Row notes carry the caveats the notes give for that country and
+resolution; what applies to a whole resolution is in data/unga_resolutions.csv.
+"""
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VOTES = ROOT / "data" / "unga_votes.csv"
+RESOLUTIONS = ROOT / "data" / "unga_resolutions.csv"
+SYMBOLS = [f"A/RES/ES-11/{i}" for i in range(1, 7)]
+MATRIX_CODES = {"Y": "yes", "N": "no", "A": "abstain", "–": "absent", "?": "unknown"}
+
+# A distinctive part of each source URL in unga_votes.csv -> source_id in data/sources.csv.
+URL_IDS = {
+    "Resolution_ES-11/1": "unga-wikipedia-es11-1",
+    "le1.ma/": "unga-le1ma-es11-1",
+    "//allafrica.com/stories/202203030068": "unga-allafrica-2022-03-03",
+    "theafricareport.com/181222": "unga-theafricareport-es11-1",
+    "fr.allafrica.com/stories/202203250445": "unga-aps-es11-2",
+    "senenews.com/": "unga-senenews-es11-2",
+    "nra.lv/": "unga-nra-es11",
+    "press.un.org/en/2022/ga12411": "un-press-ga12411",
+    "koreanewsgazette.com/": "unga-trend-interfax-es11-2",
+    "yabiladi.com/": "unga-yabiladi-es11-2",
+    "perspectivesmed.com/": "unga-perspectivesmed-es11-3",
+    "afro.news/": "unga-afronews-2022-11-16",
+    "lesinfosdeguinee.com/": "unga-rfi-es11-3",
+    "tass.com/": "unga-tass-es11-3",
+    "slconcordtimes.com/": "unga-concordtimes-es11-3",
+    "inews.co.uk/": "unga-inews-es11-3",
+    "sunbight.wordpress.com/": "unga-sunbight-2022-04-08",
+    "interfax.com.ua/": "unga-interfax-ukraine-865264",
+    "glavcom.ua/": "unga-glavcom-es11-4",
+    "thiesinfo.com/": "unga-thiesinfo-es11-4",
+    "ES-11/4%E5%8F%B7": "unga-wikipedia-zh-es11-4",
+    "actusalade.tg/": "unga-actusalade-es11-4",
+    "beninwebtv.com/": "unga-beninwebtv-es11-4",
+    "le360.ma/": "unga-le360-es11-4",
+    "jeuneafrique.com/": "unga-jeuneafrique-es11-4",
+    "ln24sa.com/": "unga-ln24sa-2022-10-17",
+    "thechronicle.com.gh/": "unga-chronicle-gh-es11-4",
+    "pressafrik.com/": "unga-pressafrik-2022-10-13",
+    "Resolution_ES-11/5": "unga-wikipedia-es11-5",
+    "ES-11/5%E5%8F%B7": "unga-wikipedia-zh-es11-5",
+    "inkl.com/": "unga-aljazeera-es11-5",
+    "apanews.net/": "unga-apa-es11-5",
+    "africapresse.com/": "unga-africapresse-es11-5",
+    "jotaay.net/": "unga-lesechos-es11-5",
+    "ghanaweb.com/": "unga-ghanaweb-es11-6",
+    "morningstaronline.co.uk/": "unga-morningstar-es11-6",
+    "china2au.com/": "unga-china2au-2023-02-24",
+    "aljazeera.com/news/2023/2/24": "unga-aljazeera-2023-02-24",
+    "Resolution_ES-11/6": "unga-wikipedia-es11-6",
+}
+
+# Rows whose vote the notes work out by elimination from complete lists of the other categories.
+ELIMINATED = {
+    3: {"DJI", "GNQ", "GIN", "STP", "SOM", "ZMB", "BEN", "BFA", "MRT", "MAR", "RWA"},
+    4: {"MWI", "MRT", "MUS", "NER", "NGA", "SYC", "SOM", "TUN", "ZMB"},
+    5: {"BFA", "CMR", "COD", "MAR"},
+    6: {"SOM", "SSD", "TZA", "TUN", "ZMB"},
+}
+ELIMINATION_NOTE = {
+    3: "Absent by elimination: in none of the named in favour, against or abstain lists; "
+       "the 11 such states match RFI's count of 11 African absentees.",
+    4: "Yes by elimination: in none of the complete abstention lists (Interfax-Ukraine, "
+       "Glavcom, Thiesinfo) nor among the 5 African absentees; the Chinese-Wikipedia yes list "
+       "was read only to 'Italy'.",
+    5: "Absent by elimination: in neither the complete yes and no lists (Wikipedia) nor the "
+       "abstentions A to 'Rwan…' (Al Jazeera).",
+    6: "Yes by elimination: not among the named against, abstaining or non-voting states.",
+}
+UNKNOWN_NOTE = {
+    2: "Unknown: no per-country list of ES-11/2 was found (the annex of GA/12411 and UN "
+       "record 3965954 were not read). GA/12411 names the five states against, Eritrea the "
+       "only African one, so this vote was not against; yes, abstain or absent is not known.",
+    5: "Unknown: not in the complete yes and no lists (Wikipedia) and after 'Rwan…' in the "
+       "abstentions read (Al Jazeera). The African totals (APA: 27 abstentions, 7 absentees) "
+       "say 3 of the 5 unknowns abstained and 2 did not vote, but no source seen says which.",
+}
+MEDIUM_NOTE = {
+    (2, "absent"): "Only in nra.lv's partial alphabetical absentee list (cut off after "
+                   "'Somali…'), which may be incomplete.",
+    (3, "abstain"): "Named as abstaining by RFI only.",
+    (4, "yes"): "Named as yes by one source only.",
+    (5, "yes"): "From the Wikipedia table's complete yes list; its English, French and Chinese "
+                "copies are one table, so a single source.",
+    (5, "abstain"): "Named by one source only (Al Jazeera's abstentions A to 'Rwan…', or "
+                    "Africa Presse).",
+    (6, "yes"): "Named as yes by Al Jazeera only.",
+}
+ROW_NOTES = {
+    (1, "GNQ"): "Abstention in the announced total (35) and every full list; but "
+                "thelondoneconomic also lists it as 'no vote recorded', thedailyaus lists 34 "
+                "abstentions without it, and move2turkey reports that the hall's screen showed 34 "
+                "while the President announced 35. The one possible recording glitch found; "
+                "kept as abstain, following the announced and documented total.",
+    (1, "STP"): "allAfrica's list of 27 African yes votes leaves it out; the other sources list "
+                "it as yes.",
+    (1, "SOM"): "Somali Dispatch also reports the yes (per the research notes).",
+    (1, "COD"): "Two secondary pieces (tracknews, ntm.ng) say 'Congo voted yes', probably "
+                "meaning DR Congo.",
+    (1, "COG"): "Not the 'Congo' that two secondary pieces say voted yes (probably DR Congo).",
+    (1, "SWZ"): "nra.lv's ES-11/1 absentee list leaves it out; the full lists have it absent.",
+    (2, "ERI"): "One of the five states against named by GA/12411.",
+    (2, "SEN"): "APS (citing the results board) and SeneNews (citing the full vote posted by "
+                "Carrie Nooten) agree; RFI later noted that Senegal had abstained on two earlier "
+                "texts, which the research notes read as ES-11/1 and ES-11/3.",
+    (2, "MRT"): "Only from a tweet by Finland's ambassador quoted by Yabiladi.",
+    (2, "CAF"): "Trend/Interfax only.",
+    (2, "ZAF"): "afro.news: South Africa abstained on every UN resolution on the war up to "
+                "Nov 2022.",
+    (3, "SEN"): "Seneweb also reports the abstention (per the research notes).",
+    (4, "DJI"): "Named absent by Thiesinfo only; the BBC-based pieces name 4 absentees without "
+                "it. Missing from the Chinese-Wikipedia yes list and both full abstention "
+                "lists, and conakryplanete counts 5 African non-voters. To check against UN "
+                "record 3990400.",
+    (4, "MAR"): "Le360 and hespress report the yes.",
+    (5, "SEN"): "Les Echos (via jotaay): Senegal did not take part in the vote.",
+    (5, "ZAF"): "Africa Presse and afro.news.",
+    (6, "SSD"): "RFI notes that South Sudan changed its vote (it abstained on the earlier "
+                "texts).",
+    (6, "BFA"): "RFI calls its non-participation 'abstention'.",
+    (6, "SEN"): "RFI calls its non-participation 'abstention'.",
+    (6, "BDI"): "Premium Times lists it among the abstainers but places it outside Africa.",
+    (6, "MAR"): "Le360 and Yabiladi also report the yes.",
+}
+
+RESOLUTION_ROWS = [
+    # symbol, short title, title (as in the research notes), date, draft, yes, no, abstain,
+    # non-voting, UN Digital Library record, press release, source_ids, notes
+    ("A/RES/ES-11/1", "Aggression against Ukraine", "Aggression against Ukraine", "2022-03-02",
+     "A/ES-11/L.1", 141, 5, 35, 12, 3959039, "GA/12407",
+     "un-avlib-es11-5th-meeting;unga-le1ma-es11-1;unga-wikipedia-es11-1;"
+     "unga-alexbukreev-anatomy-of-solidarity",
+     "Press release GA/12407 not seen; the tally is from the UN Audiovisual Library record of "
+     "the meeting and le1.ma's full lists of the 12 non-voting, 5 against and 35 abstaining. "
+     "Published African sub-totals 28 yes, 1 no (Eritrea), 17 abstain, 8 absent (The Africa "
+     "Report; allAfrica, whose yes list names only 27; kapitalafrik: '28 in Africa'). Wrong "
+     "counts in secondary pieces: 14 "
+     "African abstentions (kapitalafrik, wihianews), 16 (tolerance.ca)."),
+    ("A/RES/ES-11/2", "Humanitarian consequences",
+     "Humanitarian consequences of the aggression against Ukraine", "2022-03-24", "A/ES-11/L.2",
+     140, 5, 38, 10, 3965954, "GA/12411",
+     "un-press-ga12411;unga-alexbukreev-anatomy-of-solidarity",
+     "INCOMPLETE: 43 of the 54 African votes are unknown. GA/12411 (opening read) names the 5 "
+     "against, Eritrea the only African one; its annex was not visible and no complete "
+     "per-country list was found. No published African sub-totals found. To close the gap: UN "
+     "record 3965954 or the annex of GA/12411."),
+    ("A/RES/ES-11/3", "Suspension of Russia from the Human Rights Council",
+     "Suspension of the rights of membership of the Russian Federation in the Human Rights "
+     "Council", "2022-04-07", "A/ES-11/L.4", 93, 24, 58, 18, 3967778, "",
+     "unga-latvia-mfa-es11-3;unga-tass-es11-3;unga-alexbukreev-anatomy-of-solidarity",
+     "Tally from the Latvian MFA (TASS names all 24 against). Published African sub-totals (RFI): "
+     "10 yes, 9 against, 24 abstain, 11 absent. RFI's copies and Perspectives Med misprint the "
+     "global result (98 in favour; 98-25-58); official 93-24-58. Press release not seen."),
+    ("A/RES/ES-11/4", "Territorial integrity (annexations)",
+     "Territorial integrity of Ukraine: defending the principles of the Charter of the United "
+     "Nations", "2022-10-12", "A/ES-11/L.5", 143, 5, 35, 10, 3990400, "GA/12458",
+     "un-press-ga12458;unga-interfax-ukraine-865264;unga-alexbukreev-anatomy-of-solidarity",
+     "No African state against (GA/12458 names the 5). African abstentions 19 (Interfax-Ukraine, "
+     "Glavcom, Thiesinfo) and absentees 5 (Thiesinfo; conakryplanete: 5 African non-voters), so "
+     "30 yes. Sources disagree: the BBC-based wire pieces say 26 African yes, 19 abstain and 4 "
+     "absent (49, not 54); conakryplanete counts 22 African abstentions; Actusalade and "
+     "afrique-sur7 list 23 'abstentions' mixing abstentions and absentees."),
+    ("A/RES/ES-11/5", "Remedy and reparation",
+     "Furtherance of remedy and reparation for aggression against Ukraine", "2022-11-14",
+     "A/ES-11/L.6", 94, 14, 73, 12, 3994052, "GA/12470",
+     "un-press-ga12470;unga-wikipedia-es11-5;unga-apa-es11-5;unga-africapresse-es11-5;"
+     "unga-alexbukreev-anatomy-of-solidarity",
+     "INCOMPLETE: 5 African votes unknown (São Tomé and Príncipe, Sierra Leone, Tanzania, "
+     "Tunisia, Uganda). Published African sub-totals (APA; Africa Presse): 5 against, 27 "
+     "abstain; APA: 7 absent. With 24 named abstentions and 5 named absentees, the unknowns "
+     "split 3 abstain and 2 absent, but no source says which. Press release GA/12470 found by "
+     "search, not in the research notes."),
+    ("A/RES/ES-11/6", "Just and lasting peace",
+     "Principles of the Charter of the United Nations underlying a comprehensive, just and "
+     "lasting peace in Ukraine", "2023-02-23", "A/ES-11/L.7", 141, 7, 32, 13, 4003921, "",
+     "unga-china2au-2023-02-24;unga-aljazeera-2023-02-24;unga-ghanaweb-es11-6;"
+     "unga-alexbukreev-anatomy-of-solidarity",
+     "After the story (6 Feb 2023). Published African sub-totals (GhanaWeb, Morning Star): 2 "
+     "against (Eritrea, Mali), 15 abstain, 6 absent ('23 refused to support'), so 31 yes. "
+     "Sources disagree: RFI counts 30 yes, 22 abstentions or absences and 2 against, one yes "
+     "fewer than the named lists; 1cananews' '28 supported' contradicts its own lists. No "
+     "source names a 32nd African abstainer or a 7th absentee. Press release not seen."),
+]
+RESOLUTION_FIELDS = ["symbol", "short_title", "title", "date", "draft_symbol", "global_yes",
+                     "global_no", "global_abstain", "global_non_voting", "undl_record",
+                     "press_release", "after_story", "source_ids", "notes"]
+STORY_DATE = "2023-02-06"
+
+
+def read_matrix(md_text: str) -> dict[str, list[str]]:
+    """iso3 -> the six matrix cells (e.g. 'A', 'Y*', '?') of unga_votes.md."""
+    out = {}
+    for line in md_text.splitlines():
+        m = re.match(r"\| ([A-Z]{3}) \| [^|]+ \|(.*)\|$", line)
+        if m:
+            out[m.group(1)] = [c.strip() for c in m.group(2).split("|")]
+    assert len(out) == 54, len(out)
+    return out
+
+
+def source_ids(urls: str) -> list[str]:
+    ids = []
+    for url in filter(None, (u.strip() for u in urls.split(" ; "))):
+        hits = [sid for key, sid in URL_IDS.items() if key in url]
+        if len(hits) != 1:
+            sys.exit(f"no single source id for {url!r}: {hits}")
+        ids.append(hits[0])
+    return ids
+
+
+def vote_row(row: dict, cell: str) -> dict:
+    n = SYMBOLS.index(row["resolution"]) + 1
+    vote, iso3 = row["vote"], row["iso3"]
+    if MATRIX_CODES[cell.rstrip("*")] != vote:
+        sys.exit(f"{iso3} {row['resolution']}: CSV says {vote}, matrix {cell}")
+    confidence = "" if vote == "unknown" else ("medium" if cell.endswith("*") else "high")
+    ids = source_ids(row["source_url"])
+    if vote == "unknown":  # cite the sources that bound the unknown vote
+        ids = {2: ["un-press-ga12411"],
+               5: ["unga-wikipedia-es11-5", "unga-aljazeera-es11-5", "unga-apa-es11-5"]}[n]
+    notes = []
+    if vote == "unknown":
+        notes.append(UNKNOWN_NOTE[n])
+    elif iso3 in ELIMINATED.get(n, ()):
+        notes.append(ELIMINATION_NOTE[n])
+    elif confidence == "medium" and (n, vote) in MEDIUM_NOTE and (n, iso3) not in ROW_NOTES:
+        notes.append(MEDIUM_NOTE[(n, vote)])
+    if n == 3 and iso3 in {"BEN", "BFA", "MRT", "MAR", "RWA"}:
+        notes.append("Also named as not voting by Perspectives Med.")
+    if (n, iso3) in ROW_NOTES:
+        notes.append(ROW_NOTES[(n, iso3)])
+    return {"resolution": row["resolution"], "iso3": iso3, "vote": vote,
+            "confidence": confidence, "source_ids": ";".join(ids), "notes": " ".join(notes)}
+
+
+def main(reference: Path) -> None:
+    matrix = read_matrix((reference / "unga_votes.md").read_text(encoding="utf-8"))
+    with (reference / "unga_votes.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = [vote_row(r, matrix[r["iso3"]][SYMBOLS.index(r["resolution"])]) for r in rows]
+    out.sort(key=lambda r: (SYMBOLS.index(r["resolution"]), r["iso3"]))
+    with VOTES.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(out[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(out)
+    with RESOLUTIONS.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(RESOLUTION_FIELDS)
+        for r in RESOLUTION_ROWS:
+            after = "true" if r[3] > STORY_DATE else "false"
+            writer.writerow([*r[:11], after, *r[11:]])
+    print(f"{len(out)} votes, {len(RESOLUTION_ROWS)} resolutions")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference")
