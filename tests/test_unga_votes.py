@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from helpers import copy_data, set_cell
 
-from analysis.datapackage import load_table
-from analysis.errors import DataError
+from analysis.contract.datapackage import load_table
+from analysis.contract.errors import DataError
 
 VOTES = ["yes", "no", "abstain", "absent", "unknown"]
 STORY_DATE = pd.Timestamp("2023-02-06")

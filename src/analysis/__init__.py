@@ -36,6 +36,7 @@ NOTEBOOK_NAMES = {
     "wagner": "analysis.subjects.wagner",
     "trip_countries": "analysis.subjects.trip_countries",
     "wagner_arms": "analysis.subjects.wagner_arms",
+    "un_votes": "analysis.subjects.un_votes",
     "claims_charts": "analysis.charts.ledger",
     "maps": "analysis.charts.maps",
     "timeline_charts": "analysis.charts.timelines",

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.datapackage import load_table
-from analysis.errors import DataError
-from analysis.paths import DATA_DIR, display_path
+from analysis.contract.datapackage import load_table
+from analysis.contract.errors import DataError
+from analysis.contract.paths import DATA_DIR, display_path
 
 # Order of the vote categories in every table and chart: from the text's side to Russia's,
 # then the two non-votes.
@@ -29,8 +29,8 @@ def check_votes(votes: pd.DataFrame, file: str = "data/unga_votes.csv") -> None:
     >>> check_votes(bad)
     Traceback (most recent call last):
     ...
-    analysis.errors.DataError: data/unga_votes.csv, row 2, column confidence: an unknown vote \
-has no confidence (the notes give none); found 'high'
+    analysis.contract.errors.DataError: data/unga_votes.csv, row 2, column confidence: an unknown \
+vote has no confidence (the notes give none); found 'high'
     """
     for row, (vote, conf) in enumerate(zip(votes["vote"], votes["confidence"],
                                            strict=True), start=1):
