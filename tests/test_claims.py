@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from helpers import copy_data, set_cell
 
+from analysis import claims
 from analysis.charts import ledger as claims_charts
-from analysis.claims import ledger as claims
+from analysis.claims.verdict import Verdict
 from analysis.cli.main import main
 from analysis.contract.errors import DataError
 from analysis.subjects import arms
-from analysis.subjects.arms import Verdict
 
 # The verdict of every claim in data/claims.csv. A change to the data or to a check that flips
 # one fails test_evaluate_ledger_matches_the_pinned_verdicts, naming the claim: update this dict

@@ -15,6 +15,7 @@ from matplotlib.path import Path as MplPath
 
 from analysis import charts
 from analysis.charts import maps
+from analysis.contract import geo
 from analysis.contract.datapackage import load_table, resource
 from analysis.contract.paths import DATA_DIR
 
@@ -45,7 +46,7 @@ def african_iso3() -> set[str]:
 
 @pytest.fixture(scope="module")
 def shapes():
-    return maps.load_shapes()
+    return geo.load_shapes()
 
 
 @pytest.fixture
@@ -75,6 +76,9 @@ def _legend_texts(fig) -> list[str]:
 
 CATS = ["Wagner present", "Russian arms only", "neither"]
 FINISH = dict(title="A finding", subtitle="A measure", source="Test", alt="A test map")
+# The committed geometry, read once: the charts receive it and read no file themselves.
+LAYERS = geo.map_layers()
+GEOMETRY = {maps.choropleth: LAYERS, maps.tile_grid_map: {"grid": geo.load_tile_grid()}}
 
 
 # --- the geometry files ----------------------------------------------------------------------
@@ -97,7 +101,7 @@ def test_load_shapes_gives_closed_rings_in_degrees(shapes):
 
 
 def test_load_shapes_merges_somaliland_into_somalia(shapes):
-    raw = maps.load_shapes(merge=False)
+    raw = geo.load_shapes(merge=False)
     assert "SOL" in raw and "SOL" not in shapes
     assert len(shapes["SOM"]) == len(raw["SOM"]) + len(raw["SOL"])
 
@@ -124,11 +128,11 @@ def test_geojson_is_small_and_matches_its_descriptor_entry():
 
 def test_load_shapes_names_a_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError, match="extract_naturalearth.py"):
-        maps.load_shapes(tmp_path / "absent.geojson")
+        geo.load_shapes(tmp_path / "absent.geojson")
 
 
 def test_island_states_are_the_five_states_without_a_shape(shapes, african_iso3):
-    islands = maps.load_island_states()
+    islands = geo.load_island_states()
     assert set(islands["iso3"]) == ISLANDS
     assert african_iso3 - set(shapes) == ISLANDS
     assert islands["lat"].between(-35, 38).all() and islands["lon"].between(-26, 60).all()
@@ -137,14 +141,14 @@ def test_island_states_are_the_five_states_without_a_shape(shapes, african_iso3)
 # --- the tile grid ---------------------------------------------------------------------------
 
 def test_tile_grid_has_one_tile_per_african_country(african_iso3):
-    grid = maps.load_tile_grid()
+    grid = geo.load_tile_grid()
     # 54 UN member states plus Western Sahara, which data/countries.csv lists as African.
     assert len(grid) == 55 and len(african_iso3 - {"ESH"}) == 54
     assert set(grid["iso3"]) == african_iso3
 
 
 def test_tile_grid_positions_are_unique():
-    grid = maps.load_tile_grid()
+    grid = geo.load_tile_grid()
     assert not grid.duplicated(["row", "col"]).any()
 
 
@@ -152,7 +156,7 @@ def test_tile_grid_keeps_land_neighbours_close():
     """A square tile touches at most 8 others, but DR Congo has 9 land neighbours and Zambia,
     Tanzania 8: not every border can be a touching pair. So every pair must be within 2 cells
     (Chebyshev distance: at most one tile between them) and at least 80 % must touch."""
-    grid = maps.load_tile_grid().set_index("iso3")
+    grid = geo.load_tile_grid().set_index("iso3")
     pairs = [pair.split("-") for pair in LAND_BORDERS]
     assert len(pairs) == len(set(LAND_BORDERS)) > 100
     distance = {
@@ -194,7 +198,7 @@ def test_default_category_colours_differ_in_lightness():
 
 def test_choropleth_renders_offline_with_islands_and_no_data(no_network, african_iso3):
     values = pd.Series({c: CATS[i % 3] for i, c in enumerate(sorted(african_iso3 - {"TCD"}))})
-    fig = maps.choropleth(values, categories=CATS, legend_title="Example", **FINISH)
+    fig = maps.choropleth(values, categories=CATS, legend_title="Example", **LAYERS, **FINISH)
     image = _decode(charts.png_bytes(fig))
     assert _legend_texts(fig) == [*CATS, "no data", "island state (at its capital)"]
     assert charts.alt_text(fig) == "A test map"
@@ -206,13 +210,13 @@ def test_choropleth_renders_offline_with_islands_and_no_data(no_network, african
 
 def test_choropleth_without_gaps_has_no_no_data_entry(african_iso3):
     values = pd.Series(1.0, index=sorted(african_iso3))
-    fig = maps.choropleth(values, bins=[0, 1, 2], **FINISH)
+    fig = maps.choropleth(values, bins=[0, 1, 2], **LAYERS, **FINISH)
     assert "no data" not in _legend_texts(fig)
     plt.close(fig)
 
 
 def test_choropleth_colours_an_island_marker_like_a_country(no_network):
-    fig = maps.choropleth(pd.Series({"MUS": "neither"}), categories=CATS, **FINISH)
+    fig = maps.choropleth(pd.Series({"MUS": "neither"}), categories=CATS, **LAYERS, **FINISH)
     markers = [c for c in fig.axes[0].collections if len(c.get_offsets()) == 1]
     mus = [c for c in markers if tuple(c.get_offsets()[0]) == (57.5, -20.16)]
     assert len(mus) == 1
@@ -223,11 +227,11 @@ def test_choropleth_colours_an_island_marker_like_a_country(no_network):
 
 def test_tile_grid_map_renders_offline_with_a_label_per_tile(no_network):
     values = pd.Series({"MLI": "Wagner present", "CAF": "Wagner present", "EGY": "neither"})
-    fig = maps.tile_grid_map(values, categories=CATS, **FINISH)
+    fig = maps.tile_grid_map(values, categories=CATS, grid=geo.load_tile_grid(), **FINISH)
     labels = {t.get_text() for t in fig.axes[0].texts}
     image = _decode(charts.png_bytes(fig))
     plt.close(fig)
-    assert labels == set(maps.load_tile_grid()["iso3"])
+    assert labels == set(geo.load_tile_grid()["iso3"])
     assert _has_colour(image, maps.CATEGORY_COLORS[0]) and _has_colour(image, maps.NO_DATA)
 
 
@@ -235,18 +239,19 @@ def test_tile_grid_map_renders_offline_with_a_label_per_tile(no_network):
 def test_maps_reject_an_unknown_iso3_naming_it(chart):
     values = pd.Series({"MLI": "neither", "XYZ": "neither"})
     with pytest.raises(ValueError, match="'XYZ'"):
-        chart(values, categories=CATS, **FINISH)
+        chart(values, categories=CATS, **GEOMETRY[chart], **FINISH)
 
 
 def test_tile_grid_map_rejects_a_country_outside_africa():
     with pytest.raises(ValueError, match="'IRQ'.*africa_tile_grid"):
-        maps.tile_grid_map(pd.Series({"IRQ": "neither"}), categories=CATS, **FINISH)
+        maps.tile_grid_map(pd.Series({"IRQ": "neither"}), categories=CATS,
+                           grid=geo.load_tile_grid(), **FINISH)
 
 
 def test_maps_reject_repeated_codes():
     values = pd.Series(["neither", "neither"], index=["MLI", "MLI"])
     with pytest.raises(ValueError, match="more than once: \\['MLI'\\]"):
-        maps.choropleth(values, categories=CATS, **FINISH)
+        maps.choropleth(values, categories=CATS, **LAYERS, **FINISH)
 
 
 # --- great circles ---------------------------------------------------------------------------

@@ -25,10 +25,12 @@ from analysis.charts.trips import (
     tour_label,
     tour_style,
 )
+from analysis.contract import geo
 from analysis.subjects.events import load_events
 from analysis.subjects.trips import leg_distances, load_trips
 
 FINISH = {"title": "A finding", "subtitle": "A measure", "source": "Test", "alt": "A test chart"}
+SHAPES = geo.load_shapes()  # the country outlines the route map is handed
 
 
 @pytest.fixture
@@ -135,7 +137,7 @@ def test_route_extent_fills_the_axes_but_stops_at_the_geometry():
 # --- the route map -----------------------------------------------------------------------------
 
 def test_route_map_renders_png_with_alt_text(trips):
-    fig = route_map(trips, leg_distances(trips), **FINISH)
+    fig = route_map(trips, leg_distances(trips), shapes=SHAPES, **FINISH)
     try:
         assert charts.alt_text(fig) == "A test chart"
         _png_ok(fig)
@@ -144,7 +146,7 @@ def test_route_map_renders_png_with_alt_text(trips):
 
 
 def test_route_map_legend_gives_hand_checked_km(trips):
-    fig = route_map(trips, leg_distances(trips), **FINISH)
+    fig = route_map(trips, leg_distances(trips), shapes=SHAPES, **FINISH)
     try:
         labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
         # One degree of longitude on the equator: 2 * pi * 6371.0088 / 360 = 111.195 km.
@@ -158,7 +160,7 @@ def test_route_map_legend_gives_hand_checked_km(trips):
 
 def test_route_map_draws_assumed_legs_dotted_and_faint(trips):
     legs = leg_distances(trips)
-    fig = route_map(trips, legs, **FINISH)
+    fig = route_map(trips, legs, shapes=SHAPES, **FINISH)
     try:
         dotted = [line for line in fig.axes[0].get_lines()
                   if line.get_linestyle() == ":" and line.get_alpha() == ASSUMED_STYLE["alpha"]]
@@ -172,7 +174,7 @@ def test_route_map_draws_assumed_legs_dotted_and_faint(trips):
 
 def test_route_map_without_home_legs_draws_no_moscow(trips):
     legs = leg_distances(trips)
-    fig = route_map(trips, legs[~legs["assumed_moscow"]], **FINISH)
+    fig = route_map(trips, legs[~legs["assumed_moscow"]], shapes=SHAPES, **FINISH)
     try:
         assert not any("Moscow" in t.get_text() for t in fig.axes[0].texts)
     finally:
@@ -181,7 +183,7 @@ def test_route_map_without_home_legs_draws_no_moscow(trips):
 
 def test_route_map_committed_itinerary_labels_legible():
     itinerary = load_trips()
-    fig = route_map(itinerary, leg_distances(itinerary), **FINISH)
+    fig = route_map(itinerary, leg_distances(itinerary), shapes=SHAPES, **FINISH)
     try:
         assert label_overlaps(fig) == []
         assert _texts_inside_figure(fig) == []
@@ -192,24 +194,24 @@ def test_route_map_committed_itinerary_labels_legible():
 
 def test_route_map_empty_trips_raises(trips):
     with pytest.raises(ValueError, match="no stops"):
-        route_map(trips.iloc[0:0], leg_distances(trips), **FINISH)
+        route_map(trips.iloc[0:0], leg_distances(trips), shapes=SHAPES, **FINISH)
 
 
 def test_route_map_leg_to_unknown_city_raises(trips):
     legs = leg_distances(trips)
     legs.loc[1, "to_city"] = "Atlantis"
     with pytest.raises(ValueError, match="'Atlantis' is not a stop of it"):
-        route_map(trips, legs, **FINISH)
+        route_map(trips, legs, shapes=SHAPES, **FINISH)
 
 
 def test_route_map_needs_legs(trips):
     with pytest.raises(ValueError, match="leg_distances output"):
-        route_map(trips, pd.DataFrame(), **FINISH)
+        route_map(trips, pd.DataFrame(), shapes=SHAPES, **FINISH)
 
 
 def test_route_map_needs_alt_text(trips):
     with pytest.raises(ValueError, match="alt text"):
-        route_map(trips, leg_distances(trips), **{**FINISH, "alt": " "})
+        route_map(trips, leg_distances(trips), shapes=SHAPES, **{**FINISH, "alt": " "})
     plt.close("all")
 
 

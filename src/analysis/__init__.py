@@ -37,6 +37,7 @@ NOTEBOOK_NAMES = {
     "trip_countries": "analysis.subjects.trip_countries",
     "wagner_arms": "analysis.subjects.wagner_arms",
     "un_votes": "analysis.subjects.un_votes",
+    "geo": "analysis.contract.geo",
     "claims_charts": "analysis.charts.ledger",
     "maps": "analysis.charts.maps",
     "timeline_charts": "analysis.charts.timelines",

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from analysis import charts
-from analysis.claims.ledger import SYMBOLS, VERDICTS
+from analysis.claims.verdict import SYMBOLS, VERDICTS
 
 VERDICT_COLOURS = {
     "supported": "#009E73",  # Okabe-Ito bluish green

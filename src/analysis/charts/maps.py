@@ -2,10 +2,9 @@
 
 The charts receive data (a :class:`pandas.Series` of values indexed by ISO 3166-1 alpha-3 code)
 and return a :class:`matplotlib.figure.Figure` finished with :func:`analysis.charts.finish`. The
-only files this module reads are the geometry: ``data/geo/naturalearth_africa.geojson`` (Natural
-Earth 1:110m, see ``data/geo/PROVENANCE.md``), ``data/geo/island_states.csv`` and
-``data/africa_tile_grid.csv``, through :func:`load_shapes`, :func:`load_island_states` and
-:func:`load_tile_grid`. No network, no geopandas.
+geometry is handed in too: :func:`analysis.contract.geo.map_layers` reads it (Natural Earth
+1:110m outlines, the island states, the tile grid); this module reads no file. No network, no
+geopandas.
 
 Projection: equirectangular (x = longitude, y = latitude, in degrees) with the axes' aspect set to
 ``1 / cos(latitude at the middle of the map)``, so that distances east-west are right along that
@@ -19,16 +18,15 @@ Editorial decisions a reviewer should check:
   (ESH), as in data/countries.csv. An African country missing from the values is drawn as "no
   data"; countries outside Africa are drawn in a light context grey unless they have a value.
 - Somaliland (Natural Earth's ``SOL``, not an ISO code) is merged into Somalia (``SOM``) by
-  :func:`load_shapes`, because ISO 3166, the UN, SIPRI and data/countries.csv count it as part
-  of Somalia: it takes Somalia's value, and the de facto line between them stays as a border.
+  :func:`analysis.contract.geo.load_shapes`, because ISO 3166, the UN, SIPRI and
+  data/countries.csv count it as part of Somalia: it takes Somalia's value, and the de facto
+  line between them stays as a border.
 - Cabo Verde, Comoros, Mauritius, Sao Tome and Principe and Seychelles have no shape at 1:110m:
   they are drawn as a circle at their capital, filled like a country.
 """
 
-import json
 import math
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 import matplotlib.patheffects as path_effects
 import numpy as np
@@ -39,14 +37,6 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from analysis import charts
-from analysis.contract.datapackage import load_table
-from analysis.contract.errors import DataError
-from analysis.contract.paths import DATA_DIR, display_path, record_read
-
-GEOJSON = DATA_DIR / "geo" / "naturalearth_africa.geojson"
-
-# Natural Earth codes drawn as part of another country (see the module docstring).
-MERGE_INTO = {"SOL": "SOM"}
 
 # lon_min, lon_max, lat_min, lat_max of the Africa maps: Cabo Verde (23.5 W) to Mauritius
 # (57.5 E), Cape Agulhas (34.8 S) to Bizerte (37.3 N), with a margin for markers and labels.
@@ -71,58 +61,6 @@ SEQUENTIAL = LinearSegmentedColormap.from_list("house_blues", ["#9ccbea", "#0072
 ISLAND_LABEL_LEFT = {"STP"}
 MAP_FIGSIZE = (7.5, 8.2)
 TILE_FIGSIZE = (7.5, 7.2)
-
-
-# --- loading the geometry ---------------------------------------------------------------------
-
-def load_shapes(path: Path = GEOJSON, merge: bool = True) -> dict[str, list[np.ndarray]]:
-    """Country outlines: iso3 -> list of rings, each an ``(n, 2)`` array of (lon, lat) degrees.
-
-    Rings are closed; exterior rings run anticlockwise and holes clockwise (RFC 7946), so a
-    country's rings drawn as one compound path fill correctly (South Africa has Lesotho as a
-    hole). With ``merge`` (the default), codes in :data:`MERGE_INTO` are added to the country
-    they belong to: Somaliland's rings are listed under ``SOM``.
-
-    >>> shapes = load_shapes()
-    >>> "SOL" in shapes, shapes["MLI"][0].shape[1]
-    (False, 2)
-    """
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(
-            f"{display_path(path)} is missing: it is committed; rebuild it with "
-            "scripts/extract_naturalearth.py (see its docstring)"
-        )
-    record_read(path)
-    collection = json.loads(path.read_text(encoding="utf-8"))
-    shapes: dict[str, list[np.ndarray]] = {}
-    for number, feature in enumerate(collection.get("features", []), start=1):
-        iso3 = (feature.get("properties") or {}).get("iso3")
-        geometry = feature.get("geometry") or {}
-        if not iso3:
-            raise DataError(display_path(path), "feature has no iso3 property", row=number)
-        if geometry.get("type") == "Polygon":
-            polygons = [geometry["coordinates"]]
-        elif geometry.get("type") == "MultiPolygon":
-            polygons = geometry["coordinates"]
-        else:
-            raise DataError(display_path(path), f"{iso3}: geometry {geometry.get('type')!r} is "
-                            "not a Polygon or MultiPolygon", row=number)
-        key = MERGE_INTO.get(iso3, iso3) if merge else iso3
-        rings = shapes.setdefault(key, [])
-        for polygon in polygons:
-            rings.extend(np.asarray(ring, dtype=float) for ring in polygon)
-    return shapes
-
-
-def load_island_states() -> pd.DataFrame:
-    """The five island states without a 1:110m shape, with their capitals' lat/lon (degrees)."""
-    return load_table("island_states")
-
-
-def load_tile_grid() -> pd.DataFrame:
-    """The tile-grid layout: iso3, row (0 = north), col (0 = west); one tile per country."""
-    return load_table("africa_tile_grid")
 
 
 # --- classes and legend -----------------------------------------------------------------------
@@ -350,21 +288,19 @@ def choropleth(values: pd.Series, *, categories: Sequence | None = None,
                bins: Sequence[float] | None = None, labels: Sequence[str] | None = None,
                colors: Sequence[str] | Mapping | None = None, title: str, subtitle: str,
                source: str, alt: str, legend_title: str | None = None,
-               extent: Sequence[float] = AFRICA_EXTENT, label_islands: bool = True,
-               shapes: Mapping[str, list[np.ndarray]] | None = None,
-               islands: pd.DataFrame | None = None, africa: Sequence[str] | None = None):
+               shapes: Mapping[str, list[np.ndarray]], islands: pd.DataFrame,
+               africa: Sequence[str], extent: Sequence[float] = AFRICA_EXTENT,
+               label_islands: bool = True):
     """A map of Africa with each country filled by its class; returns the Figure.
 
     ``values`` is indexed by iso3 (any country with a shape or an island marker; an unknown
     code raises ValueError naming it). Classes come from ``categories`` or ``bins`` (see
     :func:`classify`). African countries without a value are drawn as "no data"; countries
     outside Africa without a value are light grey context. The five island states are circles
-    at their capitals. ``shapes``, ``islands`` and ``africa`` (the iso3 counted as Africa)
-    default to the committed geometry and tile grid.
+    at their capitals. ``shapes``, ``islands`` and ``africa`` (the iso3 counted as Africa) are
+    the geometry: pass ``**analysis.contract.geo.map_layers()``.
     """
-    shapes = load_shapes() if shapes is None else shapes
-    islands = load_island_states() if islands is None else islands
-    africa = set(load_tile_grid()["iso3"] if africa is None else africa)
+    africa = set(africa)
     island_codes = set(islands["iso3"])
     _check_values(values, set(shapes) | island_codes,
                   "no shape in data/geo/naturalearth_africa.geojson and no marker in "
@@ -393,15 +329,14 @@ def choropleth(values: pd.Series, *, categories: Sequence | None = None,
 def tile_grid_map(values: pd.Series, *, categories: Sequence | None = None,
                   bins: Sequence[float] | None = None, labels: Sequence[str] | None = None,
                   colors: Sequence[str] | Mapping | None = None, title: str, subtitle: str,
-                  source: str, alt: str, legend_title: str | None = None,
-                  grid: pd.DataFrame | None = None):
+                  source: str, alt: str, grid: pd.DataFrame, legend_title: str | None = None):
     """Africa as one equal square per country, labelled with its iso3; returns the Figure.
 
     Every country gets the same area, so small states count as much as large ones: use it
     when the unit is the country, not the land. Countries of the grid without a value are "no
-    data"; an iso3 in ``values`` that is not in the grid raises ValueError naming it.
+    data"; an iso3 in ``values`` that is not in the grid raises ValueError naming it. ``grid`` is
+    :func:`analysis.contract.geo.load_tile_grid` (iso3, row, col).
     """
-    grid = load_tile_grid() if grid is None else grid
     _check_values(values, set(grid["iso3"]), "not a tile of data/africa_tile_grid.csv")
     classes, legend = classify(values, categories=categories, bins=bins, labels=labels,
                                colors=colors)

@@ -25,8 +25,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis import charts
-from analysis.contract.datapackage import partial_date_precision
-from analysis.subjects.events import STORY_DATE, period_bounds
+from analysis.contract.partial_dates import partial_date_precision, period_bounds
+from analysis.story import STORY_DATE
 
 INK = charts.PALETTE["ink"]
 GREY = "#666666"

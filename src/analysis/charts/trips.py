@@ -33,8 +33,8 @@ from matplotlib.transforms import Bbox
 
 from analysis import charts
 from analysis.charts import maps
-from analysis.subjects.events import STORY_DATE, period_bounds
-from analysis.subjects.trips import MOSCOW_LAT, MOSCOW_LON
+from analysis.contract.partial_dates import period_bounds
+from analysis.story import MOSCOW_LAT, MOSCOW_LON, STORY_DATE, STORY_SOURCE_ID
 
 # One style per tour (see the module docstring). Okabe-Ito orange and blue, and the house ink.
 TOUR_STYLES = {
@@ -46,7 +46,6 @@ TOUR_STYLES = {
 ASSUMED_STYLE = {"linestyle": ":", "linewidth": 1.1, "alpha": 0.55}
 VISITED_FILL = "#cfcfcf"  # countries on a tour: a shade darker than the context grey
 # The NYT story's id in data/sources.csv: events citing it are events the story reports.
-STORY_SOURCE_ID = "nyt-2023-02-06"
 # Labels sit on a white, slightly see-through box rather than a stroked halo: matplotlib draws
 # stroked text as paths, several percent wider than the size it measures, which would defeat
 # the overlap checks.
@@ -154,7 +153,7 @@ def route_extent(lons, lats, axes_ratio: float,
 
 def route_map(trips: pd.DataFrame, legs: pd.DataFrame, *, title: str, subtitle: str,
               source: str, alt: str, home: tuple[float, float] = (MOSCOW_LAT, MOSCOW_LON),
-              home_label: str = "Moscow", extent=None, shapes=None, figsize=ROUTE_FIGSIZE):
+              shapes, home_label: str = "Moscow", extent=None, figsize=ROUTE_FIGSIZE):
     """The tours on a map: great-circle arcs between consecutive stops, stops labelled with city
     and dates (arrival to departure, or to the talks day where no departure was reported; see
     :func:`stop_spans`), the assumed legs to and from ``home`` (Moscow) thin, dotted and faint.
@@ -163,8 +162,9 @@ def route_map(trips: pd.DataFrame, legs: pd.DataFrame, *, title: str, subtitle: 
     True for legs touching home): the map draws exactly those legs, and the legend gives each tour's
     great-circle kilometres between stops (legs not touching home). Legs are matched to stops by
     trip and city; a leg naming a city not on that tour raises ValueError. ``extent`` defaults to
-    every stop and ``home`` with a margin. Labels are placed so that none overlaps another label
-    or a stop marker (see :func:`place_labels`).
+    every stop and ``home`` with a margin. ``shapes`` are the country outlines
+    (:func:`analysis.contract.geo.load_shapes`). Labels are placed so that none overlaps another
+    label or a stop marker (see :func:`place_labels`).
     """
     _check_trips(trips, ["trip", "stop", "iso3", "city", "lat", "lon", "arrival_date"])
     spans = stop_spans(trips)
@@ -176,7 +176,6 @@ def route_map(trips: pd.DataFrame, legs: pd.DataFrame, *, title: str, subtitle: 
     draw_home = bool(legs["assumed_moscow"].any())
     lons = spans["lon"].astype(float).tolist() + ([home_lon] if draw_home else [])
     lats = spans["lat"].astype(float).tolist() + ([home_lat] if draw_home else [])
-    shapes = maps.load_shapes() if shapes is None else shapes
     box = {"top": 0.87, "bottom": 0.05, "left": 0.01, "right": 0.99}
     if extent is None:
         ratio = ((box["top"] - box["bottom"]) * figsize[1]) / ((box["right"] - box["left"])

@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_claims(args)
         if args.command == "report":
             from analysis.report.build import build_report
-            return build_report(args.param, jobs_limit=args.jobs)
+            return build_report(args.param, jobs_limit=args.jobs, ledger=_ledger_rows)
     except (DataError, SipriFormatError, ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -114,3 +114,10 @@ def _generated(path, text: str, origin: str, command: str, write: bool) -> int:
         return 1
     print(f"{name} matches {origin}")
     return 0
+
+
+def _ledger_rows() -> list[dict]:
+    """The fact-check ledger for the site's pages, computed only when the site is rebuilt."""
+    from analysis.claims.ledger import ledger_records
+
+    return ledger_records()

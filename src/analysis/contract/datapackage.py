@@ -24,9 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.contract.errors import DataError
+from analysis.contract.partial_dates import partial_date_precision
 from analysis.contract.paths import DATA_DIR, DESCRIPTOR, display_path, record_read
-
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @cache
@@ -49,30 +48,6 @@ def resource(name: str, descriptor: dict | None = None) -> dict:
             return res
     known = ", ".join(r["name"] for r in descriptor["resources"])
     raise KeyError(f"no resource {name!r} in data/datapackage.json (known: {known})")
-
-
-def partial_date_precision(value: str) -> str:
-    """``'year'``, ``'month'`` or ``'day'`` for a valid partial ISO date; ValueError otherwise.
-
-    >>> [partial_date_precision(v) for v in ("2018", "2018-04", "2018-04-15")]
-    ['year', 'month', 'day']
-    >>> partial_date_precision("2023-02-31")
-    Traceback (most recent call last):
-    ...
-    ValueError: '2023-02-31' is not a real date (expected YYYY, YYYY-MM or YYYY-MM-DD)
-    """
-    bad = ValueError(f"{value!r} is not a real date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
-    if not _PARTIAL_DATE.match(value):
-        raise bad
-    parts = value.split("-")
-    padded = "-".join(parts + ["01"] * (3 - len(parts)))
-    try:
-        pd.Timestamp(padded)
-        if pd.Timestamp(padded).strftime("%Y-%m-%d") != padded:
-            raise ValueError
-    except ValueError:
-        raise bad from None
-    return ("year", "month", "day")[len(parts) - 1]
 
 
 def _cast_scalar(text: str, field: dict):

@@ -314,9 +314,12 @@ def page_with_note(body: str, note: str) -> str:
     return body.replace("<main>", "<main>\n" + note, 1) if note else body
 
 
-def build_site(jobs: list[Job], cache: Path, staging: Path,
-               ledger: list[dict] | None = None) -> None:
-    """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered)."""
+def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None) -> None:
+    """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered).
+
+    ``ledger``: the ledger's rows, or a function that computes them (called only here, when the
+    site is rebuilt), or None for a site without a ledger.
+    """
     from analysis.report import pages as site_pages
 
     site, charts = staging / "site", staging / "charts"
@@ -332,7 +335,7 @@ def build_site(jobs: list[Job], cache: Path, staging: Path,
                 shutil.copyfile(f, charts / f.name)
         meta = json.loads(paths["meta"].read_text(encoding="utf-8"))
         entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params))
-    site_pages.write_pages(site, entries, ledger)
+    site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger)
 
 
 def _last_seconds(cache: Path, job: Job) -> float:
@@ -345,7 +348,7 @@ def _last_seconds(cache: Path, job: Job) -> float:
 
 def build_report(overrides: list[str] | None = None, build_dir: Path = BUILD_DIR,
                  jobs_limit: int | None = None, folder: Path = NOTEBOOKS_DIR,
-                 ledger: list[dict] | None = None) -> int:
+                 ledger=None) -> int:
     """Run what is stale, then (if anything changed) swap in a new site. Exit code."""
     jobs = plan(overrides, folder)
     cache = build_dir / "cache"

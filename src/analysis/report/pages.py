@@ -41,15 +41,6 @@ def _page(title: str, body: str) -> str:
             f"<body><main>\n{body}\n</main></body></html>\n")
 
 
-def ledger_rows() -> list[dict] | None:
-    """The fact-check ledger as dicts, or None when the package has no ledger yet."""
-    try:
-        from analysis.claims.ledger import ledger_records
-    except ImportError:
-        return None
-    return ledger_records()
-
-
 def ledger_table(rows: list[dict], column: str = "evidence") -> str:
     """The ledger as an HTML table; verdict as symbol, word and colour (never colour alone).
 
@@ -108,8 +99,11 @@ def index_body(entries: list[Entry], rows: list[dict] | None) -> str:
 
 
 def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None) -> None:
-    """Write index.html (and ledger.html when there is a ledger) into ``site``."""
-    rows = ledger_rows() if rows is None else rows
+    """Write index.html (and ledger.html when there is a ledger) into ``site``.
+
+    ``rows`` is the fact-check ledger as dicts (see :func:`analysis.claims.ledger.ledger_records`),
+    handed in by the command line: the report machinery imports no subject and no check.
+    """
     (site / "index.html").write_text(
         _page("Lavrov heads to Mali: the data behind the story", index_body(entries, rows)),
         encoding="utf-8")

@@ -1,21 +1,18 @@
 """The arms story from the committed SIPRI tables: shares by region, period and vintage; Russia's
-deliveries over time; its top African customers; Mali; and the verdicts on the story's numbers.
+deliveries over time; its top African customers; Mali. The verdicts on the story's numbers are
+in :mod:`analysis.claims.arms`.
 
 Everything here reads DataFrames the caller loaded (``load_table("sipri_africa_annual")`` and
 friends), so the notebooks work on a fresh clone without SIPRI's raw exports. Definitions:
 see :mod:`analysis.sipri` (regions, non-state recipients, the annual estimate).
 """
 
-from dataclasses import dataclass
 
 import pandas as pd
 
 from analysis import sipri
 
 STORY_PERIOD = (2012, 2021)  # "between 2012 and 2021" (article, paragraph 6)
-STORY_SHARE_PCT = 45.0  # "about 45 percent" (article, paragraph 6)
-# "About 45": we accept what rounds to 45 at the nearest 5 points, i.e. 42.5 to 47.5.
-ABOUT_TOLERANCE_PTS = 2.5
 # SIPRI's five-year windows from 2012-16 to 2020-24 (the last complete one in our exports).
 WINDOWS = sipri.five_year_windows(2012, 2020)
 # The windows SIPRI had published when the story ran (6 Feb 2023): up to 2017-21.
@@ -171,72 +168,8 @@ def published_markers(fact_sheets: pd.DataFrame, periods: list[str], region: str
                          "label": f"SIPRI fact sheet, {REGION_LABELS[region]}"})
 
 
-def verdict_table(verdicts: dict) -> pd.DataFrame:
-    """Verdicts by name, as a two-column table (verdict, reason)."""
-    return pd.DataFrame({"verdict": [v.verdict for v in verdicts.values()],
-                         "reason": [v.reason for v in verdicts.values()]},
-                        index=list(verdicts))
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """A verdict from the closed set, the numbers behind it and a sentence a reader understands."""
-
-    verdict: str  # supported | partly supported | not supported | not checkable
-    values: dict
-    reason: str
-
-
 def published_shares(fact_sheets: pd.DataFrame, region: str = "africa",
                      supplier: str = "Russia") -> dict[str, float]:
     """SIPRI's published shares for one region and supplier, by period (``'2017-2021'``)."""
     hit = fact_sheets[(fact_sheets["supplier"] == supplier) & (fact_sheets["region"] == region)]
     return {str(p): float(v) for p, v in zip(hit["period"], hit["share_pct"], strict=True)}
-
-
-def verdict_share_claim(grid: pd.DataFrame, vintage: str, region: str = "africa", *,
-                        tolerance_pts: float = ABOUT_TOLERANCE_PTS,
-                        published: dict[str, float] | None = None) -> Verdict:
-    """"About 45 percent of major arms to Africa, 2012-2021" against the computed shares.
-
-    "About" means within ``tolerance_pts`` of 45. ``published`` (from :func:`published_shares`)
-    adds SIPRI's own figure for the matching periods to the reason, for comparison only.
-    """
-    decade = russia_share(grid, vintage, region, period_label(STORY_PERIOD))
-    windows = {period_label(w): russia_share(grid, vintage, region, period_label(w))
-               for w in WINDOWS_BEFORE_STORY}
-    near = [p for p, v in windows.items() if abs(v - STORY_SHARE_PCT) <= tolerance_pts]
-    values = {"decade_pct": round(decade, 1), "windows_pct": {p: round(v, 1)
-                                                             for p, v in windows.items()},
-              "matching_windows": near}
-    if abs(decade - STORY_SHARE_PCT) <= tolerance_pts:
-        return Verdict("supported", values,
-                       f"Russia's share over 2012-2021 is {decade:.0f}%, about 45%.")
-    if near:
-        sheets = [f"{published[p]:g}% for {p}" for p in near if published and p in published]
-        also = f" (SIPRI published {', '.join(sheets)})" if sheets else ""
-        return Verdict(
-            "partly supported", values,
-            f"About 45% holds for {', '.join(near)}{also}, but over the whole 2012-2021 decade "
-            f"Russia's share is {decade:.0f}%.")
-    return Verdict("not supported", values,
-                   f"Russia's share is {decade:.0f}% over 2012-2021 and never about 45% in a "
-                   "five-year window of that decade.")
-
-
-def verdict_largest_dealer(grid: pd.DataFrame, vintage: str, region: str = "africa") -> Verdict:
-    """"Russia, Africa's largest arms dealer": top supplier in each window published by then."""
-    top = largest_supplier(grid)
-    top = top[(top["vintage"] == vintage) & (top["region"] == region)]
-    wanted = [period_label(w) for w in WINDOWS_BEFORE_STORY] + [period_label(STORY_PERIOD)]
-    top = top[top["period"].isin(wanted)].set_index("period")
-    leaders = top["largest"].to_dict()
-    values = {"largest_by_period": leaders}
-    if all(s == "Russia" for s in leaders.values()):
-        lead = (top["largest_pct"] - top["runner_up_pct"]).min()
-        return Verdict("supported", values,
-                       f"Russia is the largest supplier in every period from 2012-16 to 2017-21 "
-                       f"and over 2012-2021, at least {lead:.0f} points ahead of the next.")
-    others = sorted({p for p, s in leaders.items() if s != "Russia"})
-    return Verdict("partly supported" if len(others) < len(leaders) else "not supported", values,
-                   f"Russia is not the largest supplier in {', '.join(others)}.")

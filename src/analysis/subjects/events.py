@@ -13,35 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.contract.datapackage import load_table, partial_date_precision, resource
+from analysis.contract.datapackage import load_table, resource
 from analysis.contract.errors import DataError
+from analysis.contract.partial_dates import partial_date_precision, period_bounds
 from analysis.contract.paths import DATA_DIR, display_path
 
-# The NYT story's publication date (data/sources.csv, nyt-2023-02-06). Events after it are kept
-# where they settle a fact the story relied on; timeline() flags them.
-STORY_DATE = pd.Timestamp("2023-02-06")
-
-_PAD = {"year": "-01-01", "month": "-01", "day": ""}
-_LENGTH = {
-    "year": pd.DateOffset(years=1),
-    "month": pd.DateOffset(months=1),
-    "day": pd.DateOffset(days=1),
-}
-
-
-def period_bounds(value: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """First and last day of the period a partial ISO date stands for (both inclusive).
-
-    >>> [str(d.date()) for d in period_bounds("2022")]
-    ['2022-01-01', '2022-12-31']
-    >>> [str(d.date()) for d in period_bounds("2024-02")]
-    ['2024-02-01', '2024-02-29']
-    >>> [str(d.date()) for d in period_bounds("2022-03-27")]
-    ['2022-03-27', '2022-03-27']
-    """
-    precision = partial_date_precision(value)
-    start = pd.Timestamp(value + _PAD[precision])
-    return start, start + _LENGTH[precision] - pd.Timedelta(days=1)
+# Events after the story's date are kept where they settle a fact the story relied on;
+# timeline() flags them.
+from analysis.story import STORY_DATE
 
 
 def check_precision(frame: pd.DataFrame, date_column: str, precision_column: str,

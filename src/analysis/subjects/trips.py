@@ -25,6 +25,7 @@ import pandas as pd
 from analysis.contract.datapackage import load_table, resource
 from analysis.contract.errors import DataError
 from analysis.contract.paths import DATA_DIR, display_path
+from analysis.story import MOSCOW_LAT, MOSCOW_LON  # noqa: F401  (the assumed home; re-exported)
 
 TRIPS_RESOURCE = "lavrov_trips"
 TRIPS_FILE = "data/lavrov_trips.csv"  # how messages name the committed file
@@ -33,10 +34,6 @@ TRIPS_FILE = "data/lavrov_trips.csv"  # how messages name the committed file
 # "Geodetic Reference System 1980"). The sphere that minimises error on average for haversine.
 EARTH_RADIUS_KM = 6371.0088
 
-# Central Moscow (Red Square), decimal degrees, approximate. Used only as the ASSUMED start and
-# end of every tour: the sources give the African stops, not where each flight began or ended.
-MOSCOW_LAT = 55.7558
-MOSCOW_LON = 37.6173
 
 # Mean length of a Gregorian month in days: 365.2425 / 12 = 30.436875, rounded to 2 decimals.
 DAYS_PER_MONTH = 30.44

@@ -37,7 +37,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis import sipri
-from analysis.subjects.events import STORY_DATE, period_bounds
+from analysis.contract.partial_dates import period_bounds
+from analysis.story import STORY_DATE
 
 # Statuses of data/wagner_deployments.csv that make a country a host: a documented deployment,
 # whether or not it ended (Mozambique withdrew in 2019 but had hosted Wagner).

@@ -1,0 +1,246 @@
+"""Checks of the story's claims about arms (the derived SIPRI tables): the "about 45 percent"
+share, "Africa's largest arms dealer", Mali's Russian aircraft; the verdict functions notebook 01
+calls; and the tables the fact-check notebook shows beside them.
+
+"About 45" means within :data:`ABOUT_TOLERANCE_PTS` of :data:`STORY_SHARE_PCT`."""
+
+import pandas as pd
+
+from analysis.claims.common import (
+    _day,
+    _events_of,
+)
+from analysis.claims.verdict import NOT_SUPPORTED, PARTLY, SUPPORTED, Verdict, register
+from analysis.contract.partial_dates import period_bounds
+from analysis.story import STORY_DATE
+from analysis.subjects import arms
+from analysis.subjects.arms import (
+    STORY_PERIOD,
+    WINDOWS_BEFORE_STORY,
+    largest_supplier,
+    period_label,
+    russia_share,
+)
+from analysis.subjects.wagner_arms import classify_deployments
+
+STORY_SHARE_PCT = 45.0  # "about 45 percent" (article, paragraph 6)
+# "About 45": we accept what rounds to 45 at the nearest 5 points, i.e. 42.5 to 47.5.
+ABOUT_TOLERANCE_PTS = 2.5
+
+
+def verdict_table(verdicts: dict) -> pd.DataFrame:
+    """Verdicts by name, as a two-column table (verdict, reason)."""
+    return pd.DataFrame({"verdict": [v.verdict for v in verdicts.values()],
+                         "reason": [v.reason for v in verdicts.values()]},
+                        index=list(verdicts))
+
+
+def verdict_share_claim(grid: pd.DataFrame, vintage: str, region: str = "africa", *,
+                        tolerance_pts: float = ABOUT_TOLERANCE_PTS,
+                        published: dict[str, float] | None = None) -> Verdict:
+    """"About 45 percent of major arms to Africa, 2012-2021" against the computed shares.
+
+    "About" means within ``tolerance_pts`` of 45. ``published`` (from :func:`published_shares`)
+    adds SIPRI's own figure for the matching periods to the reason, for comparison only.
+    """
+    decade = russia_share(grid, vintage, region, period_label(STORY_PERIOD))
+    windows = {period_label(w): russia_share(grid, vintage, region, period_label(w))
+               for w in WINDOWS_BEFORE_STORY}
+    near = [p for p, v in windows.items() if abs(v - STORY_SHARE_PCT) <= tolerance_pts]
+    values = {"decade_pct": round(decade, 1), "windows_pct": {p: round(v, 1)
+                                                             for p, v in windows.items()},
+              "matching_windows": near}
+    if abs(decade - STORY_SHARE_PCT) <= tolerance_pts:
+        return Verdict("supported", values,
+                       f"Russia's share over 2012-2021 is {decade:.0f}%, about 45%.")
+    if near:
+        sheets = [f"{published[p]:g}% for {p}" for p in near if published and p in published]
+        also = f" (SIPRI published {', '.join(sheets)})" if sheets else ""
+        return Verdict(
+            "partly supported", values,
+            f"About 45% holds for {', '.join(near)}{also}, but over the whole 2012-2021 decade "
+            f"Russia's share is {decade:.0f}%.")
+    return Verdict("not supported", values,
+                   f"Russia's share is {decade:.0f}% over 2012-2021 and never about 45% in a "
+                   "five-year window of that decade.")
+
+
+def verdict_largest_dealer(grid: pd.DataFrame, vintage: str, region: str = "africa") -> Verdict:
+    """"Russia, Africa's largest arms dealer": top supplier in each window published by then."""
+    top = largest_supplier(grid)
+    top = top[(top["vintage"] == vintage) & (top["region"] == region)]
+    wanted = [period_label(w) for w in WINDOWS_BEFORE_STORY] + [period_label(STORY_PERIOD)]
+    top = top[top["period"].isin(wanted)].set_index("period")
+    leaders = top["largest"].to_dict()
+    values = {"largest_by_period": leaders}
+    if all(s == "Russia" for s in leaders.values()):
+        lead = (top["largest_pct"] - top["runner_up_pct"]).min()
+        return Verdict("supported", values,
+                       f"Russia is the largest supplier in every period from 2012-16 to 2017-21 "
+                       f"and over 2012-2021, at least {lead:.0f} points ahead of the next.")
+    others = sorted({p for p, s in leaders.items() if s != "Russia"})
+    return Verdict("partly supported" if len(others) < len(leaders) else "not supported", values,
+                   f"Russia is not the largest supplier in {', '.join(others)}.")
+
+
+def _latest(grid: pd.DataFrame) -> str:
+    return sorted(grid["vintage"].unique())[-1]
+
+
+def _periods(periods=None) -> list[str]:
+    """SIPRI's five-year periods published before the story, then the story's decade."""
+    return periods or [arms.period_label(w) for w in arms.WINDOWS_BEFORE_STORY] + [
+        arms.period_label(arms.STORY_PERIOD)]
+
+
+def russia_share_table(grid: pd.DataFrame, vintage: str | None = None,
+                       periods=None) -> pd.DataFrame:
+    """Russia's share (%) of each region's imports: periods (rows; default :func:`_periods`)
+    by region (columns, labelled as in ``arms.REGION_LABELS``), for ``vintage`` (default
+    latest)."""
+    vintage = vintage or _latest(grid)
+    periods = _periods(periods)
+    sel = grid[(grid["supplier"] == "Russia") & (grid["vintage"] == vintage)
+               & grid["period"].isin(periods)]
+    wide = sel.pivot_table(index="period", columns="region", values="share_pct")
+    return (wide.reindex(index=periods, columns=list(arms.REGION_LABELS))
+            .rename(columns=arms.REGION_LABELS).rename_axis(index="period", columns=None))
+
+
+def largest_table(grid: pd.DataFrame, vintage: str | None = None, periods=None) -> pd.DataFrame:
+    """The largest supplier of each region (columns) in each period (rows), for ``vintage``."""
+    vintage = vintage or _latest(grid)
+    periods = _periods(periods)
+    top = arms.largest_supplier(grid)
+    top = top[(top["vintage"] == vintage) & top["period"].isin(periods)]
+    wide = top.pivot(index="period", columns="region", values="largest")
+    return (wide.reindex(index=periods, columns=list(arms.REGION_LABELS))
+            .rename(columns=arms.REGION_LABELS).rename_axis(index="period", columns=None))
+
+
+@register
+def check_share_45(grid: pd.DataFrame, fact_sheets: pd.DataFrame, *, vintage: str | None = None,
+                   region: str = "africa") -> Verdict:
+    """"About 45 percent of major arms to Africa, 2012-2021": the verdict of
+    :func:`analysis.subjects.verdict_share_claim` for ``vintage`` (default: the latest export)
+    and ``region`` (default SIPRI's Africa, without Egypt). "About" = within
+    ``ABOUT_TOLERANCE_PTS`` (2.5) points. The values add the decade share in every region
+    and vintage, and SIPRI's published Russia shares for Africa, for comparison only."""
+    vintage = vintage or _latest(grid)
+    v = verdict_share_claim(grid, vintage, region,
+                                 published=arms.published_shares(fact_sheets, region))
+    decade = arms.period_label(arms.STORY_PERIOD)
+    by_region = {r: round(arms.russia_share(grid, vintage, r, decade), 1)
+                 for r in arms.REGION_LABELS}
+    by_vintage = {x: round(arms.russia_share(grid, x, region, decade), 1)
+                  for x in sorted(grid["vintage"].unique())}
+    fs = fact_sheets[(fact_sheets["supplier"] == "Russia") & (fact_sheets["region"] == "africa")]
+    published = {str(p): float(s) for p, s in zip(fs["period"], fs["share_pct"], strict=True)}
+    values = {**v.values, "vintage": vintage, "region": region,
+              "tolerance_pts": ABOUT_TOLERANCE_PTS, "decade_pct_by_region": by_region,
+              "decade_pct_by_vintage": by_vintage, "published_africa_pct": published}
+    return Verdict(v.verdict, values, v.reason)
+
+
+@register
+def check_largest_dealer(grid: pd.DataFrame, *, vintage: str | None = None,
+                         region: str = "africa", caveat_region: str = "sub-saharan-africa"
+                         ) -> Verdict:
+    """"Russia, Africa's largest arms dealer": :func:`analysis.subjects.verdict_largest_dealer`
+    (every SIPRI five-year period published before the story, 2012-16 to 2017-21, and the
+    decade 2012-2021) for ``vintage`` (default latest) and ``region``; the reason adds where
+    Russia did not lead in ``caveat_region`` over the same periods."""
+    vintage = vintage or _latest(grid)
+    v = verdict_largest_dealer(grid, vintage, region)
+    top = arms.largest_supplier(grid)
+    top = top[(top["vintage"] == vintage) & (top["region"] == caveat_region)
+              & top["period"].isin(v.values["largest_by_period"])]
+    order = list(v.values["largest_by_period"])
+    top = top.assign(_order=top["period"].map(order.index)).sort_values("_order")
+    other = top[top["largest"] != "Russia"]
+    values = {**v.values, "vintage": vintage, "region": region,
+              f"largest_by_period_{caveat_region}": dict(zip(top["period"], top["largest"],
+                                                             strict=True))}
+    reason = v.reason
+    if len(other):
+        led = "; ".join(f"{s} in {', '.join(g['period'])}"
+                        for s, g in other.groupby("largest"))
+        reason = (f"{v.reason.rstrip('.')}; in {arms.REGION_LABELS[caveat_region]} alone the "
+                  f"leader was {led}.")
+    return Verdict(v.verdict, values, reason)
+
+
+@register
+def check_mali_aircraft(mali: pd.DataFrame, *, vintage: str | None = None,
+                        before_year: int | None = None) -> Verdict:
+    """"Russia has supplied Mali with military aircraft including helicopters": SIPRI deals
+    whose deliveries all fall before ``before_year`` (default: the story's year, since SIPRI
+    dates deliveries by year only and 2023 mixes before and after the story), in ``vintage``
+    (default latest). Units are each deal's delivered total. Helicopters delivered: supported
+    (they are aircraft); only fixed-wing: partly supported; none: not supported."""
+    vintage = vintage or sorted(mali["vintage"].dt.strftime("%Y-%m-%d").unique())[-1]
+    before_year = before_year or STORY_DATE.year
+    one = mali[mali["vintage"] == pd.Timestamp(vintage)]
+    last_year = one["delivery_years"].map(lambda s: max(int(y) for y in str(s).split("; ")))
+    deals = one[last_year < before_year].drop_duplicates(["designation", "order_year"])
+    units = deals.groupby("weapon_category")["number_delivered"].sum()
+    heli, planes = int(units.get("helicopters", 0)), int(units.get("aircraft", 0))
+    values = {"vintage": vintage, "delivered_before": before_year, "helicopters": heli,
+              "fixed_wing_aircraft": planes,
+              "designations": sorted(deals.loc[deals["weapon_category"].isin(
+                  ["helicopters", "aircraft"]), "designation"].unique().tolist())}
+    if heli:
+        return Verdict(SUPPORTED, values, f"SIPRI records {heli} helicopters and {planes} "
+                       f"fixed-wing aircraft delivered by Russia to Mali before {before_year}.")
+    if planes:
+        return Verdict(PARTLY, values, f"SIPRI records {planes} aircraft but no helicopters "
+                       f"delivered before {before_year}.")
+    return Verdict(NOT_SUPPORTED, values, f"SIPRI records no Russian aircraft delivered to Mali "
+                   f"before {before_year}.")
+
+
+def tiv_by_year(mali: pd.DataFrame, vintage: str | None = None) -> pd.Series:
+    """Estimated TIV (millions) delivered by Russia to Mali per year, every year shown."""
+    vintage = vintage or sorted(mali["vintage"].dt.strftime("%Y-%m-%d").unique())[-1]
+    return arms.mali_by_category(mali, vintage).sum(axis=1).rename("tiv_musd")
+
+
+@register
+def check_closer_to_russia(mali: pd.DataFrame, wagner: pd.DataFrame, events: pd.DataFrame, *,
+                           iso3: str = "MLI", coup_year: int = 2020, vintage: str | None = None,
+                           story_date=STORY_DATE) -> Verdict:
+    """"Since a 2020 military coup ... drawn closer to Russia", measured two ways:
+
+    - SIPRI TIV from Russia in the full years between the coup and the story (the coup's year
+      + 1 to the story's year - 1) against as many years just before the coup's year;
+    - Wagner first reported in ``iso3`` after the coup.
+
+    Both: supported; one: partly supported; neither: not supported. Closeness has no measure of
+    its own; these are its most direct traces in the data.
+    """
+    coups = _events_of(events, iso3, "coup")
+    coup = coups[coups["first_day"].dt.year == coup_year]
+    if coup.empty:
+        raise ValueError(f"no coup in {iso3} in {coup_year} in the events table")
+    coup_day = coup["first_day"].min()
+    after = (coup_year + 1, pd.Timestamp(story_date).year - 1)
+    n = after[1] - after[0] + 1
+    before = (coup_year - n, coup_year - 1)
+    tiv = tiv_by_year(mali, vintage)
+    sums = {k: float(tiv[tiv.index.to_series().between(*p)].sum()) for k, p in
+            (("before", before), ("after", after))}
+    w = classify_deployments(wagner, story_date)
+    w = w[w["iso3"] == iso3]
+    wagner_after = bool(len(w)) and period_bounds(str(w["first_reported"].iloc[0]))[0] > coup_day
+    values = {"coup": _day(coup_day), "years_before": f"{before[0]}-{before[1]}",
+              "years_after": f"{after[0]}-{after[1]}", "tiv_before_musd": round(sums["before"], 1),
+              "tiv_after_musd": round(sums["after"], 1),
+              "wagner_first_reported": str(w["first_reported"].iloc[0]) if len(w) else None}
+    more = sums["after"] > sums["before"]
+    text = (f"Russian deliveries to Mali came to {sums['after']:.0f}m TIV in "
+            f"{values['years_after']} against {sums['before']:.0f}m in {values['years_before']}, "
+            f"and Wagner was first reported there {'after' if wagner_after else 'before'} the "
+            f"coup ({values['wagner_first_reported']}).")
+    verdict = SUPPORTED if more and wagner_after else PARTLY if more or wagner_after else \
+        NOT_SUPPORTED
+    return Verdict(verdict, values, text)

@@ -1,0 +1,144 @@
+"""Checks of the story's claims about dated events of Mali and the Sahel (``data/events.csv``):
+the coups, France's operation and exit, the expulsion "on Sunday"; and the tables the fact-check
+notebook shows beside them."""
+
+import pandas as pd
+
+from analysis.claims.common import (
+    _day,
+    _event,
+    _event_day,
+    _events_of,
+    _weekday,
+    named_day,
+)
+from analysis.claims.verdict import (
+    NOT_CHECKABLE,
+    NOT_SUPPORTED,
+    PARTLY,
+    SUPPORTED,
+    Verdict,
+    register,
+)
+from analysis.contract.partial_dates import period_bounds
+from analysis.story import STORY_DATE
+
+DAYS_PER_YEAR = 365.25  # mean Julian year, for operation lengths in years
+
+
+@register
+def check_expulsion_sunday(events: pd.DataFrame, *,
+                           event_id: str = "mli-expulsion-hr-chief-2023",
+                           weekday: str = "Sunday", story_date=STORY_DATE) -> Verdict:
+    """"On Sunday, Mali's government said it was expelling ...": the event's day against the
+    ``weekday`` before the story. The right weekday in another week: partly supported."""
+    day = _event_day(events, event_id)
+    if day is None:
+        return Verdict(NOT_CHECKABLE, {"date": str(_event(events, event_id)["date"])},
+                       "The expulsion is not dated to the day.")
+    claimed = named_day(weekday, story_date, "before")
+    values = {"date": _day(day), "weekday": _weekday(day), "claimed_date": _day(claimed)}
+    if day == claimed:
+        return Verdict(SUPPORTED, values, f"The expulsion was announced on {_day(day)}, "
+                       f"a {_weekday(day)}, the day before the story.")
+    if day.day_name() == weekday:
+        return Verdict(PARTLY, values, f"It was a {weekday}, but {_day(day)}.")
+    return Verdict(NOT_SUPPORTED, values, f"{_day(day)} was a {_weekday(day)}.")
+
+
+@register
+def check_coup_year(events: pd.DataFrame, *, iso3: str = "MLI", year: int = 2020) -> Verdict:
+    """"A 2020 military coup": a ``coup`` event in ``iso3`` within ``year``."""
+    coups = _events_of(events, iso3, "coup")
+    values = {"coups": coups["date"].tolist()}
+    hit = coups[(coups["first_day"].dt.year == year) & (coups["last_day"].dt.year == year)]
+    if len(hit):
+        return Verdict(SUPPORTED, values, f"The military seized power on {hit['date'].iloc[0]} "
+                       f"(coups recorded: {', '.join(coups['date'])}).")
+    return Verdict(NOT_SUPPORTED, values, f"No coup is recorded in {year}.")
+
+
+def events_table(events: pd.DataFrame, event_ids) -> pd.DataFrame:
+    """The named events in date order, with the weekday of those known to the day."""
+    hit = events[events["event_id"].isin(list(event_ids))]
+    missing = sorted(set(event_ids) - set(hit["event_id"]))
+    if missing:
+        raise ValueError(f"no events {missing} in the events table")
+    days = [period_bounds(str(d)) for d in hit["date"]]
+    out = hit[["event_id", "date", "category", "description"]].assign(
+        weekday=[a.day_name() if a == b else "" for a, b in days])
+    return out[["event_id", "date", "weekday", "category", "description"]].sort_values(
+        ["date", "event_id"]).reset_index(drop=True)
+
+
+def operation_lengths(events: pd.DataFrame, *, start: str = "mli-serval-start-2013",
+                      ends: tuple[str, ...] = ("mli-french-troops-leave-2022",
+                                               "mli-barkhane-ended-2022")) -> pd.DataFrame:
+    """Years from the operation's start to each possible end, shortest and longest: a
+    month-precision start (``2013-01``) could be any day of that month. Years = days / 365.25."""
+    first, last = period_bounds(str(_event(events, start)["date"]))
+    rows = []
+    for end in ends:
+        e = _event(events, end)
+        e_first, e_last = period_bounds(str(e["date"]))
+        rows.append({"end": end, "started": str(_event(events, start)["date"]),
+                     "ended": str(e["date"]), "description": e["description"],
+                     "years_min": round((e_first - last).days / DAYS_PER_YEAR, 2),
+                     "years_max": round((e_last - first).days / DAYS_PER_YEAR, 2)})
+    return pd.DataFrame(rows)
+
+
+def _years(low: float, high: float) -> str:
+    """``(9.54, 9.62)`` -> ``'9.5-9.6'``; one number where both round alike."""
+    a, b = f"{low:.1f}", f"{high:.1f}"
+    return a if a == b else f"{a}-{b}"
+
+
+@register
+def check_french_operation(events: pd.DataFrame, *, start: str = "mli-serval-start-2013",
+                           ends: tuple[str, ...] = ("mli-french-troops-leave-2022",
+                                                    "mli-barkhane-ended-2022"),
+                           claimed_years: int = 9, story_date=STORY_DATE) -> Verdict:
+    """"Ended a nine-year military operation in Mali last year": for each candidate end (the
+    last troops leaving Mali; Barkhane declared over), the length must be ``claimed_years``
+    whole years at both bounds (:func:`operation_lengths`) and the end in the year before the
+    story. Every end fits: supported; some: partly supported; none: not supported."""
+    lengths = operation_lengths(events, start=start, ends=ends)
+    last_year = pd.Timestamp(story_date).year - 1
+    fits = [(int(r.years_min) == claimed_years == int(r.years_max))
+            and str(r.ended).startswith(str(last_year)) for r in lengths.itertuples()]
+    values = {"started": lengths["started"].iloc[0],
+              "ends": dict(zip(lengths["end"], lengths["ended"], strict=True)),
+              "years": {r.end: [r.years_min, r.years_max] for r in lengths.itertuples()},
+              "claimed_years": claimed_years, "claimed_end_year": last_year}
+    span = "; ".join(f"{_years(r.years_min, r.years_max)} years to {r.ended}"
+                     for r in lengths.itertuples())
+    if all(fits):
+        return Verdict(SUPPORTED, values, f"From {values['started']}: {span}; {claimed_years} "
+                       f"whole years either way, ending in {last_year}.")
+    return Verdict(PARTLY if any(fits) else NOT_SUPPORTED, values,
+                   f"From {values['started']}: {span}; the claim needs {claimed_years} whole "
+                   f"years ending in {last_year}.")
+
+
+@register
+def check_burkina_french_out(events: pd.DataFrame, *, iso3: str = "BFA",
+                             story_date=STORY_DATE) -> Verdict:
+    """"The military junta in Burkina Faso ... ordering France to pull out troops": an
+    ``expulsion`` event in ``iso3`` before the story, after a ``coup`` there (so ordered by a
+    junta). Expulsion without a recorded coup: partly supported."""
+    story = pd.Timestamp(story_date)
+    out = _events_of(events, iso3, "expulsion")
+    out = out[out["last_day"] < story]
+    coups = _events_of(events, iso3, "coup")
+    values = {"expulsions": dict(zip(out["event_id"], out["date"], strict=True)),
+              "coups": coups["date"].tolist()}
+    if out.empty:
+        return Verdict(NOT_SUPPORTED, values, "No order for French troops to leave is recorded.")
+    coups = coups[coups["last_day"] < out["first_day"].min()]
+    dates = " and ".join(out["date"])
+    if len(coups):
+        return Verdict(SUPPORTED, values, f"Orders for French troops to leave are recorded on "
+                       f"{dates}, after the coup of {coups['date'].iloc[-1]}.")
+    return Verdict(PARTLY, values, f"French troops were ordered out ({dates}), but no coup "
+                   "before that is recorded.")

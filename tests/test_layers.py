@@ -1,0 +1,75 @@
+"""The package's architecture, checked: import-linter's contracts (pyproject.toml) hold, a
+wrong-way import breaks them and is named, and no module grows past the size a reader can hold."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.contract.paths import ROOT
+
+PACKAGE = ROOT / "src" / "analysis"
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+MAX_LINES = 400  # "no module over about 400 lines" (issue 12)
+
+
+def lint_imports(cwd: Path, src: Path) -> subprocess.CompletedProcess:
+    if not LINT_IMPORTS.exists():
+        pytest.fail(f"{LINT_IMPORTS} is missing: import-linter is pinned in requirements.lock; "
+                    "run `make venv`")
+    return subprocess.run([str(LINT_IMPORTS), "--no-cache"], cwd=cwd, capture_output=True,
+                          text=True, env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
+                          timeout=120)
+
+
+def test_import_contracts_are_kept():
+    result = lint_imports(ROOT, ROOT / "src")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(("module", "bad_import", "contract"), [
+    ("charts/maps.py", "from analysis.subjects import wagner", "Charts and the report"),
+    ("contract/paths.py", "from analysis import sipri", "Layers"),
+    ("claims/verdict.py", "from analysis.claims import ledger", "Inside the ledger"),
+])
+def test_a_wrong_way_import_breaks_a_contract_and_is_named(tmp_path, module, bad_import,
+                                                           contract):
+    src = tmp_path / "src"
+    shutil.copytree(PACKAGE, src / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = src / "analysis" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{bad_import}  # noqa\n",
+                      encoding="utf-8")
+    result = lint_imports(tmp_path, src)
+    assert result.returncode != 0
+    broken = [line for line in result.stdout.splitlines() if line.endswith("BROKEN")]
+    assert any(line.startswith(contract) for line in broken), result.stdout
+    assert f"analysis.{module[:-3].replace('/', '.')}" in result.stdout
+
+
+def test_every_folder_of_the_package_is_a_layer_of_the_contract():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    layers = config["tool"]["importlinter"]["contracts"][0]["layers"]
+    named = {part.strip() for layer in layers for part in layer.split("|")}
+    folders = {f"analysis.{p.name}" for p in PACKAGE.iterdir()
+               if p.is_dir() and (p / "__init__.py").exists()}
+    modules = {f"analysis.{p.stem}" for p in PACKAGE.glob("*.py")
+               if p.stem not in {"__init__", "__main__"}}
+    assert folders | modules == named, "every subpackage and top-level module must be a layer"
+
+
+def test_notebook_names_are_the_modules_themselves():
+    """``from analysis.events import X`` and ``analysis.subjects.events`` are one module object."""
+    import analysis
+    from analysis import events
+    from analysis.subjects import events as real
+
+    assert events is real
+    for short, full in analysis.NOTEBOOK_NAMES.items():
+        __import__(full)
+        assert getattr(analysis, short) is sys.modules[full]
