@@ -49,16 +49,17 @@ def source_problems(data_dir: Path = DATA_DIR) -> list[str]:
     sources = _load(data_dir, "sources")
     problems = []
     for row, rec in enumerate(sources.to_dict("records"), start=1):
-        for col in ("publisher", "title", "title_from", "date_published", "date_accessed", "rights"):
+        required = ("publisher", "title", "title_from", "date_published", "date_accessed", "rights")
+        for col in required:
             if rec[col] is None or rec[col] is pd.NA or not str(rec[col]).strip():
                 problems.append(f"{_where(row, col)}: is empty")
         accessed, published = rec["date_accessed"], rec["date_published"]
         if isinstance(accessed, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", accessed):
             problems.append(f"{_where(row, 'date_accessed')}: {accessed!r} is not a full day")
-        if isinstance(accessed, str) and isinstance(published, str):
-            if _start(accessed) < _start(published):
-                problems.append(f"{_where(row, 'date_accessed')}: {accessed} is before the date "
-                                f"published {published}")
+        dated = isinstance(accessed, str) and isinstance(published, str)
+        if dated and _start(accessed) < _start(published):
+            problems.append(f"{_where(row, 'date_accessed')}: {accessed} is before the date "
+                            f"published {published}")
         for col in ("url", "read_url"):
             value = rec[col]
             if isinstance(value, str) and not URL.fullmatch(value):
@@ -129,7 +130,8 @@ def test_rows_citing_the_story_also_cite_an_independent_source():
         table = load_table(name)
         for row, ids in enumerate(table["source_ids"].tolist(), start=1):
             if STORY_ID in ids:
-                assert [i for i in ids if i != STORY_ID], f"data/{name}.csv, row {row}: only the story"
+                others = [i for i in ids if i != STORY_ID]
+                assert others, f"data/{name}.csv, row {row}: cites only the story"
 
 
 def test_corrections_log_points_at_real_rows_and_sources():
@@ -194,7 +196,8 @@ def test_access_before_publication_is_reported(data_copy):
 
 def test_a_partial_access_date_is_reported(data_copy):
     set_cell(data_copy, "sources.csv", 4, "date_accessed", "2026-11")
-    assert source_problems(data_copy) == [f"{_where(4, 'date_accessed')}: '2026-11' is not a full day"]
+    assert source_problems(data_copy) == [
+        f"{_where(4, 'date_accessed')}: '2026-11' is not a full day"]
 
 
 def test_a_read_url_that_is_not_a_url_is_refused(data_copy):
