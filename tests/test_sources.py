@@ -120,7 +120,7 @@ def test_the_descriptor_makes_the_provenance_fields_required():
     fields = {f["name"]: f for f in _descriptor(DATA_DIR)["resources"][0]["schema"]["fields"]}
     for name in ("publisher", "title", "title_from", "date_published", "date_accessed", "rights"):
         assert fields[name].get("constraints", {}).get("required") is True, name
-    assert fields["date_published"]["format"] == "partial-date"
+    assert fields["date_published"]["partialDate"] is True
 
 
 def test_rows_citing_the_story_also_cite_an_independent_source():

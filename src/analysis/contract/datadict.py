@@ -17,7 +17,7 @@ def _type(field: dict) -> str:
     kind = field.get("type", "string")
     if kind == "list":
         kind = f"list of {field.get('itemType', 'string')} ('{field.get('delimiter', ';')}')"
-    if field.get("format") == "partial-date":
+    if field.get("partialDate"):
         kind = "date at known precision (YYYY, YYYY-MM or YYYY-MM-DD)"
     c = field.get("constraints", {})
     extras = []
@@ -25,6 +25,9 @@ def _type(field: dict) -> str:
         extras.append("required")
     if "enum" in c:
         extras.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"]))
+    item = field.get("itemConstraints", {})
+    if "enum" in item:
+        extras.append("each one of: " + ", ".join(f"`{v}`" for v in item["enum"]))
     if "minimum" in c or "maximum" in c:
         extras.append(f"range {c.get('minimum', '')}..{c.get('maximum', '')}")
     if field.get("unit"):
@@ -57,7 +60,7 @@ def render_datadict(descriptor: dict | None = None) -> str:
         pk = schema.get("primaryKey")
         if pk:
             out.append(f"- primary key: {', '.join(pk) if isinstance(pk, list) else pk}")
-        for fk in schema.get("foreignKeys", []):
+        for fk in schema.get("foreignKeys", []) + schema.get("itemForeignKeys", []):
             out.append(f"- `{fk['fields']}` refers to `{fk['reference']['resource']}."
                        f"{fk['reference']['fields']}`")
         out += ["", "| column | content | type |", "| --- | --- | --- |"]

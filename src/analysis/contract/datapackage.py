@@ -1,15 +1,23 @@
 """Read any committed table through ``data/datapackage.json``, typed and validated.
 
-The descriptor is a Frictionless Data Package. This module implements the part of the
-Table Schema spec the project uses, strictly:
+The descriptor is a standard Frictionless Data Package: ``frictionless validate
+data/datapackage.json`` (frictionless-py, the reference implementation) passes it, data included
+(``tests/test_frictionless.py``). This module implements the part of the Table Schema spec the
+project uses, strictly:
 
 - field types ``string``, ``integer``, ``number``, ``boolean``, ``date`` (ISO 8601), ``year``
   and ``list`` (``delimiter`` and ``itemType``; e.g. ``source_ids`` = ``"S1;S2"``);
-- ``format: "partial-date"`` on a string field: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, each a
-  real calendar date at its precision (a reported "April 2018" is kept as ``2018-04``);
 - constraints ``required``, ``unique``, ``enum``, ``minimum``, ``maximum``, ``pattern``;
-- ``primaryKey`` and ``foreignKeys`` (to another resource or to the same one; list fields are
-  checked item by item).
+- ``primaryKey`` and ``foreignKeys`` (to another resource or to the same one).
+
+Three checks go beyond what Table Schema can say. They are custom properties, which other
+tools ignore, listed with their meaning in the descriptor's own ``customProperties``:
+
+- ``partialDate: true`` on a string field: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, each a real
+  calendar date at its precision (a reported "April 2018" is kept as ``2018-04``); the field
+  also carries the standard ``pattern`` of that shape, so other tools check the shape;
+- ``itemConstraints`` on a list field: ``enum`` / ``pattern`` that every item must meet;
+- ``itemForeignKeys`` in a schema: foreign keys checked item by item on list fields.
 
 Every failure is a :class:`~analysis.contract.errors.DataError` naming the file, the row (1 = the
 first row after the header, which is line 2 of the file) and the column, and saying what was
@@ -54,7 +62,7 @@ def _cast_scalar(text: str, field: dict):
     """Convert one non-empty cell; raise ValueError with what was expected."""
     kind = field.get("type", "string")
     if kind == "string":
-        if field.get("format") == "partial-date":
+        if field.get("partialDate"):
             partial_date_precision(text)
         return text
     if kind == "integer":
@@ -85,8 +93,8 @@ def _cast_scalar(text: str, field: dict):
     raise ValueError(f"field type {kind!r} is not supported by the loader")
 
 
-def _check_constraints(value, text: str, field: dict):
-    c = field.get("constraints", {})
+def _check_constraints(value, text: str, field: dict, c: dict | None = None):
+    c = field.get("constraints", {}) if c is None else c
     if "enum" in c and text not in c["enum"]:
         raise ValueError(f"{text!r} is not one of {c['enum']}")
     if "pattern" in c and not re.fullmatch(c["pattern"], text):
@@ -119,7 +127,7 @@ def _cast_column(raw: pd.Series, field: dict, file: str) -> pd.Series:
                 parts = text.split(field.get("delimiter", ";"))
                 value = [_cast_scalar(p.strip(), item) for p in parts]
                 for p, v in zip(parts, value, strict=True):
-                    _check_constraints(v, p.strip(), field)
+                    _check_constraints(v, p.strip(), field, field.get("itemConstraints", {}))
             else:
                 value = _cast_scalar(text, field)
                 _check_constraints(value, text, field)
@@ -190,9 +198,11 @@ def _check_unique(raw: pd.DataFrame, cols: list[str], file: str, what: str):
 
 def check_foreign_keys(name: str, typed: pd.DataFrame, descriptor: dict, file: str,
                        load=None) -> None:
-    """Every foreign-key value of ``typed`` must exist in the referenced resource."""
+    """Every foreign-key value of ``typed`` must exist in the referenced resource; for the
+    ``itemForeignKeys`` of list fields, every item."""
     load = load or (lambda n: load_table(n, check_references=False))
-    for fk in resource(name, descriptor)["schema"].get("foreignKeys", []):
+    schema = resource(name, descriptor)["schema"]
+    for fk in schema.get("foreignKeys", []) + schema.get("itemForeignKeys", []):
         fields = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
         ref = fk["reference"]
         ref_fields = [ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"]
