@@ -8,6 +8,7 @@ Commands:
 - ``env [--write]``: environment.yml from requirements.lock (without --write: check it)
 - ``datadict [--write]``: data/README.md from data/datapackage.json (without --write: check)
 - ``report [--param NB:NAME=VALUE ...]``: execute the notebooks and write ``build/site/``
+- ``pair [--check]``: each notebook's percent-format script beside it (``notebooks/NN-slug.py``)
 """
 
 import argparse
@@ -53,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="run NB again with a parameter override (repeatable), e.g. "
                              "01-arms-share:region=north-africa")
     report.add_argument("--jobs", type=int, help="notebooks run at once (default: cores)")
+
+    pair = sub.add_parser("pair", help="write each notebook's text pair (notebooks/NN-slug.py)")
+    pair.add_argument("--check", action="store_true", help="only list stale pairs (exit 1)")
     return p
 
 
@@ -72,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "claims":
             from analysis.cli.claims import run_claims
             return run_claims(args)
+        if args.command == "pair":
+            from analysis.report.pairs import run_pair
+            return run_pair(check=args.check)
         if args.command == "report":
             from analysis.report.build import build_report
             return build_report(args.param, jobs_limit=args.jobs, ledger=_ledger_rows)
