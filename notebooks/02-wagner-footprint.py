@@ -25,7 +25,7 @@
 # money paid.
 #
 # **Rerun.** `make report` executes this notebook; `make test` re-checks every number stated here
-# (`src/analysis/wagner_arms.py` holds the computations, `src/analysis/timeline_charts.py` the
+# (`src/analysis/subjects/wagner_arms.py` holds the computations, `src/analysis/charts/timelines.py` the
 # timeline and dot charts). The story is cited by paragraph, headline = paragraph 0.
 
 # %%

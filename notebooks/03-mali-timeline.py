@@ -22,7 +22,7 @@
 # volume of major arms, not money paid; the yearly split of each deal is an estimate.
 #
 # **Rerun.** `make report` executes this notebook; `make test` re-checks every number stated here
-# (chart code: `src/analysis/timeline_charts.py`). The story is cited by paragraph, headline =
+# (chart code: `src/analysis/charts/timelines.py`). The story is cited by paragraph, headline =
 # paragraph 0.
 
 # %%
