@@ -10,6 +10,10 @@ every vote is copied as the notes give it, ``unknown`` stays ``unknown`` (no con
 notes give none), and each source URL is mapped to its id in data/sources.csv (the script stops
 on a URL it does not know). Row notes carry the caveats the notes give for that country and
 resolution; what applies to a whole resolution is in data/unga_resolutions.csv.
+
+It does not write data/sources.csv: the rows URL_IDS points to are kept there by hand (original
+publisher, published headline, dates, the copy read, rights), and tests/test_sources.py holds them
+to that table's rules. Keep the ids below in step with it.
 """
 
 import csv
@@ -120,9 +124,9 @@ ROW_NOTES = {
                 "Carrie Nooten) agree; RFI later noted that Senegal had abstained on two earlier "
                 "texts, which the research notes read as ES-11/1 and ES-11/3.",
     (2, "MRT"): "Only from a tweet by Finland's ambassador quoted by Yabiladi.",
-    (2, "CAF"): "Trend/Interfax only.",
-    (2, "ZAF"): "afro.news: South Africa abstained on every UN resolution on the war up to "
-                "Nov 2022.",
+    (2, "CAF"): "Trend (citing Interfax) only.",
+    (2, "ZAF"): "Daily Maverick (read via afro.news): South Africa abstained on every UN "
+                "resolution on the war up to Nov 2022.",
     (3, "SEN"): "Seneweb also reports the abstention (per the research notes).",
     (4, "DJI"): "Named absent by Thiesinfo only; the BBC-based pieces name 4 absentees without "
                 "it. Missing from the Chinese-Wikipedia yes list and both full abstention "
@@ -130,7 +134,7 @@ ROW_NOTES = {
                 "record 3990400.",
     (4, "MAR"): "Le360 and hespress report the yes.",
     (5, "SEN"): "Les Echos (via jotaay): Senegal did not take part in the vote.",
-    (5, "ZAF"): "Africa Presse and afro.news.",
+    (5, "ZAF"): "Africa Presse and Daily Maverick (read via afro.news).",
     (6, "SSD"): "RFI notes that South Sudan changed its vote (it abstained on the earlier "
                 "texts).",
     (6, "BFA"): "RFI calls its non-participation 'abstention'.",
