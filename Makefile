@@ -1,28 +1,67 @@
 # Two commands matter: `make report` and `make test`. Both build .venv from the lock first.
 SHELL := /bin/bash
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Where SIPRI's raw exports are read from by `make data` and the SIPRI tests.
 SIPRI_EXPORT_DIR ?= sipri-exports
 export SIPRI_EXPORT_DIR
 
+# How .venv is built: `uv` (default; falls back to pip, saying so, when uv cannot be installed)
+# or `pip` (the plain route: python -m venv and pip). Both install requirements.lock with
+# hash checking; only this bootstrap touches the network.
+BOOTSTRAP ?= uv
+# uv's version and hashes live in requirements-uv.lock. A uv of exactly that version on PATH is
+# used as it is; otherwise the Makefile installs that wheel from PyPI into $(TOOLS).
+UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements-uv.lock)
+TOOLS ?= .tools
+UV_DIR := $(TOOLS)/uv-$(UV_VERSION)
+ifeq ($(shell uv --version 2>/dev/null | cut -d' ' -f2),$(UV_VERSION))
+UV ?= uv
+else
+UV ?= $(UV_DIR)/bin/uv
+endif
+# Use this machine's Python, never a downloaded one; trust the system's CA store (uv reads
+# neither pip's configuration nor, by default, the system certificates).
+export UV_PYTHON_DOWNLOADS := never
+export UV_SYSTEM_CERTS ?= 1
+PIP_QUIET := --quiet --disable-pip-version-check
+
+have_uv = { test -x "$(UV)" || command -v "$(UV)" >/dev/null; }
+install_uv = echo "installing uv $(UV_VERSION) into $(UV_DIR) (hash-checked)" && \
+	rm -rf "$(UV_DIR).tmp" && \
+	PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install $(PIP_QUIET) --no-deps --only-binary :all: \
+	  --require-hashes --target "$(UV_DIR).tmp" -r requirements-uv.lock && \
+	mv "$(UV_DIR).tmp" "$(UV_DIR)"
+# uv: sync makes the venv exactly the lock (hashes required), then the package itself, editable,
+# built by the locked setuptools without build isolation (so nothing is fetched unchecked).
+venv_uv = { test -x $(PY) || $(UV) venv --quiet --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')" $(VENV); } && \
+	$(UV) pip sync --quiet --python $(PY) --require-hashes requirements.lock && \
+	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .
+venv_pip = { test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV); } && \
+	$(PY) -m pip install $(PIP_QUIET) --require-hashes -r requirements.lock && \
+	$(PY) -m pip install $(PIP_QUIET) --no-deps --no-build-isolation -e .
+
 .DEFAULT_GOAL := help
-.PHONY: help venv report test data lint env clean
+.PHONY: help venv report test data lint env lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@if [ "$(BOOTSTRAP)" = pip ]; then route=pip; \
+	elif $(have_uv) || ( $(install_uv) ); then route=uv; \
+	else echo "warning: could not install uv $(UV_VERSION); building $(VENV) with pip instead" >&2; \
+	  route=pip; fi; \
+	if [ $$route = uv ]; then echo "$(VENV): uv $(UV_VERSION), requirements.lock, hashes checked"; \
+	  $(venv_uv); \
+	else echo "$(VENV): pip, requirements.lock, hashes checked"; $(venv_pip); fi
 	@# Build matplotlib's font cache now, so its first-run notice never lands in a notebook.
 	MPLBACKEND=Agg $(PY) -c "import matplotlib.pyplot"
 	@touch $(STAMP)
 
-venv: $(STAMP) ## Create or refresh .venv from requirements.lock
+venv: $(STAMP) ## Create or refresh .venv from requirements.lock (BOOTSTRAP=pip: without uv)
 
 # Parameter overrides: make report PARAMS="01-arms-share:region=north-africa 01-arms-share:years=2014-2018"
 PARAMS ?=
@@ -40,6 +79,14 @@ lint: $(STAMP) ## ruff over code and notebooks
 
 env: $(STAMP) ## Rewrite environment.yml from requirements.lock
 	$(PY) -m analysis env --write
+
+# Resolved for the interpreter the project is tested on; the current pins are kept as
+# preferences, so only what pyproject.toml changed moves (UPGRADE=1 lets everything move).
+lock: ## Re-resolve requirements.lock (hashes) from pyproject.toml with uv (UPGRADE=1)
+	@$(have_uv) || ( $(install_uv) )
+	$(UV) pip compile --quiet pyproject.toml --group build --generate-hashes \
+	  --python-version 3.11.7 --python-platform x86_64-manylinux_2_28 \
+	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o requirements.lock
 
 clean: ## Remove build/ (keeps .venv)
 	rm -rf build

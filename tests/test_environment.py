@@ -43,3 +43,32 @@ def test_installed_versions_are_the_locked_ones():
     pins = read_lock((ROOT / "requirements.lock").read_text(encoding="utf-8"))
     for dep in direct_dependencies():
         assert version(dep) == pins[dep], f"{dep} installed {version(dep)}, locked {pins[dep]}"
+
+
+def test_read_lock_reads_hashed_pins_and_rejects_other_options():
+    digest = "a" * 64
+    text = f"six==1.17.0 \\\n    --hash=sha256:{digest} \\\n    --hash=sha256:{'b' * 64}\n"
+    text += "    # via python-dateutil\n"
+    assert read_lock(text) == {"six": "1.17.0"}
+    with pytest.raises(ValueError, match="'--index-url=x' is not a --hash"):
+        read_lock(f"six==1.17.0 --hash=sha256:{digest} --index-url=x\n")
+
+
+def test_every_locked_pin_carries_a_hash():
+    # `make venv` installs with --require-hashes: one unhashed pin would fail the bootstrap.
+    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", re.sub(r"(?m)^\s*#.*\n", "", text).strip())
+    unhashed = [b.split()[0] for b in blocks if "--hash=sha256:" not in b]
+    assert not unhashed, f"pins without hashes: {unhashed}"
+    assert len(blocks) == len(read_lock(text))
+
+
+def test_lock_pins_the_build_backend_of_pyproject():
+    # The editable install runs without build isolation on the locked setuptools.
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (backend,) = pyproject["build-system"]["requires"]
+    name, version = backend.split("==")
+    assert read_lock((ROOT / "requirements.lock").read_text(encoding="utf-8"))[name] == version
+    assert pyproject["dependency-groups"]["build"] == [backend]

@@ -19,17 +19,27 @@ PYTHON_SERIES = "3.11"  # the interpreter this project is tested on
 def read_lock(text: str) -> dict[str, str]:
     """``name==version`` lines to a dict keyed by normalised name.
 
+    The lock is pip's requirements format as ``uv pip compile --generate-hashes`` writes it: a
+    pin may carry ``--hash=sha256:...`` options, continued over lines ending in a backslash.
+    Any other option or specifier is refused.
+
     >>> read_lock("Pandas==3.1.1\\n# comment\\nnbval==0.11.0\\n")
     {'pandas': '3.1.1', 'nbval': '0.11.0'}
+    >>> read_lock("six==1.17.0 \\\\\\n    --hash=sha256:" + "0" * 64 + "\\n    # via x\\n")
+    {'six': '1.17.0'}
     """
     pins = {}
-    for line in text.splitlines():
+    for line in re.sub(r"\\[ \t]*\n", " ", text).splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
-        m = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s;]+)", line)
+        pin, *options = line.split()
+        m = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s;]+)", pin)
         if not m:
             raise ValueError(f"requirements.lock: {line!r} is not an exact pin (name==version)")
+        bad = [o for o in options if not re.fullmatch(r"--hash=sha256:[0-9a-f]{64}", o)]
+        if bad:
+            raise ValueError(f"requirements.lock: {m[1]}: {bad[0]!r} is not a --hash=sha256:...")
         pins[normalise(m[1])] = m[2]
     return pins
 
