@@ -148,7 +148,7 @@ RESOLUTION_ROWS = [
     # non-voting, UN Digital Library record, press release, source_ids, notes
     ("A/RES/ES-11/1", "Aggression against Ukraine", "Aggression against Ukraine", "2022-03-02",
      "A/ES-11/L.1", 141, 5, 35, 12, 3959039, "GA/12407",
-     "un-avlib-es11-5th-meeting;unga-le1ma-es11-1;unga-wikipedia-es11-1;"
+     "un-avlib-es11-5th-meeting;un-unric-es11-1;unga-le1ma-es11-1;unga-wikipedia-es11-1;"
      "unga-alexbukreev-anatomy-of-solidarity",
      "Press release GA/12407 not seen; the tally is from the UN Audiovisual Library record of "
      "the meeting and le1.ma's full lists of the 12 non-voting, 5 against and 35 abstaining. "

@@ -170,3 +170,111 @@ def compare_groups(votes: pd.DataFrame, members, name: str = "group",
     counts["group"] = counts["group"].astype(str)
     counts["vote"] = counts["vote"].astype(str)
     return counts
+
+
+# The members of the UN when the six resolutions were voted, and Africa's share of them.
+UN_MEMBERS = 193
+# Global tallies as published: the columns of data/unga_resolutions.csv for each vote category.
+GLOBAL_COLUMNS = {"yes": "global_yes", "no": "global_no", "abstain": "global_abstain",
+                  "absent": "global_non_voting"}
+
+
+def africa_and_world(votes: pd.DataFrame, resolutions: pd.DataFrame) -> pd.DataFrame:
+    """Africa's votes beside the rest of the world's, per resolution: tidy, one row per
+    resolution, bloc (``Africa``, ``rest of the world``) and vote category.
+
+    The rest of the world is the published global tally minus Africa's votes (193 - 54 = 139
+    states). Where Africa has unknown votes (ES-11/2, ES-11/5) the rest of the world cannot be
+    split by category: its ``states`` are NaN there, never guessed. ``share`` is of the bloc's
+    states (Africa: 54, unknown included; the rest of the world: 139).
+
+    ``resolutions`` is ``load_table("unga_resolutions")``.
+    """
+    africa = votes_by_resolution(votes)
+    rows = []
+    for res in resolutions.itertuples(index=False):
+        counts = africa.loc[res.symbol]
+        known = counts["unknown"] == 0
+        for vote in VOTES:
+            rows.append({"resolution": res.symbol, "bloc": "Africa", "vote": vote,
+                         "states": float(counts[vote]), "share": counts[vote] / counts["states"]})
+            world = None
+            if vote in GLOBAL_COLUMNS and known:
+                world = float(getattr(res, GLOBAL_COLUMNS[vote]) - counts[vote])
+            elif vote == "unknown" and known:
+                world = 0.0
+            rest = UN_MEMBERS - counts["states"]
+            rows.append({"resolution": res.symbol, "bloc": "rest of the world", "vote": vote,
+                         "states": world, "share": None if world is None else world / rest})
+    out = pd.DataFrame(rows)
+    out[["states", "share"]] = out[["states", "share"]].astype("float64")
+    return out
+
+
+def largest_arms_clients(top: pd.DataFrame, recipients: pd.DataFrame) -> list[str]:
+    """The iso3 of the African states in ``top`` (:func:`analysis.subjects.arms.top_recipients`
+    output for Russia: its largest recipients by TIV, largest first), in that order.
+
+    Egypt counts (it is an African UN member, though SIPRI puts it in the Middle East). Arms
+    delivered to an armed group count for the country where it operated, as everywhere in this
+    package: ``Libya HoR*`` (Haftar's eastern forces) counts as Libya, whose UN seat was held by
+    the government in Tripoli, so Libya's votes are not its arms buyer's.
+
+    >>> top = pd.DataFrame({"recipient": ["Egypt", "Libya HoR*"], "tiv_musd": [3.0, 1.0]})
+    >>> rec = pd.DataFrame({"sipri_name": ["Egypt", "Libya HoR*"], "iso3": ["EGY", "LBY"]})
+    >>> largest_arms_clients(top, rec)
+    ['EGY', 'LBY']
+    """
+    iso3 = top["recipient"].map(recipients.set_index("sipri_name")["iso3"])
+    if iso3.isna().any():
+        missing = top.loc[iso3.isna(), "recipient"].tolist()
+        raise ValueError(f"recipients without an iso3 in data/sipri_recipients.csv: {missing}")
+    return list(dict.fromkeys(iso3.tolist()))
+
+
+# The texts before the story that deplore or condemn Russia's actions in their own words:
+# ES-11/1 "deplores" the aggression against Ukraine (UNRIC, un-unric-es11-1); ES-11/4 condemns
+# the attempted annexation of four regions (UN press release GA/12458, un-press-ga12458). The
+# other texts (humanitarian consequences, the Human Rights Council seat, reparation) are about
+# the war's consequences; a vote on them is shown, not read as a stance on the invasion itself.
+CONDEMNING = ("A/RES/ES-11/1", "A/RES/ES-11/4")
+
+
+def stance_counts(votes: pd.DataFrame, condemning=CONDEMNING) -> pd.DataFrame:
+    """How many African states took each stance on the invasion before the story, under four
+    readings of "supported the invasion", from the strictest to the loosest.
+
+    ``votes`` is :func:`load_votes` output; resolutions after the story are left out. One row
+    per reading: ``reading``, ``states`` (count), ``iso3`` (sorted list), ``of_states`` (the
+    denominator: the African UN members), and ``open_states``: states not counted whose unknown
+    votes (ES-11/2, ES-11/5) could still put them in, so that ``states`` is a floor wherever
+    ``open_states`` is above 0.
+    """
+    before = votes[~votes["after_story"].astype(bool)]
+    cond = before[before["resolution"].astype(str).isin(condemning)]
+    by_state = cond.groupby("iso3")["vote"].agg(lambda v: set(v.astype(str)))
+    any_text = before.groupby("iso3")["vote"].agg(lambda v: set(v.astype(str)))
+    es1 = before[before["resolution"].astype(str) == condemning[0]].set_index("iso3")["vote"]
+
+    def reading(name, sets, counted, could):
+        hit = sets[sets.map(counted)].index
+        open_ = sets[~sets.map(counted) & sets.map(could)].index
+        return {"reading": name, "states": len(hit), "iso3": sorted(hit),
+                "of_states": len(sets), "open_states": len(open_)}
+
+    def unknown(s):
+        return "unknown" in s
+
+    rows = [
+        reading("voted against a text deploring or condemning the invasion", by_state,
+                lambda s: "no" in s, unknown),
+        reading("voted against any of the Assembly's Ukraine texts", any_text,
+                lambda s: "no" in s, unknown),
+        reading("backed neither condemning text (no, abstained or did not vote on both)",
+                by_state, lambda s: "yes" not in s and "unknown" not in s,
+                lambda s: "yes" not in s and "unknown" in s),
+        reading(f"did not back {condemning[0].replace('A/RES/', '')} (no, abstained or did not "
+                "vote)", es1.astype(str).map(lambda v: {v}),
+                lambda s: bool(s & {"no", "abstain", "absent"}), unknown),
+    ]
+    return pd.DataFrame(rows)

@@ -1,0 +1,88 @@
+"""The UN-votes helpers and charts: Africa beside the rest of the world, the readings of
+"supported the invasion", Russia's arms clients, and the charts' refusal to guess."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis import load_table, un_votes
+from analysis.charts import votes as vote_charts
+
+FINISH = {"title": "A finding", "subtitle": "A measure", "source": "Test", "alt": "A test chart"}
+
+
+@pytest.fixture(scope="module")
+def votes():
+    return un_votes.load_votes()
+
+
+@pytest.fixture(scope="module")
+def resolutions():
+    return load_table("unga_resolutions")
+
+
+def test_africa_and_world_adds_up_to_the_published_tallies(votes, resolutions):
+    world = un_votes.africa_and_world(votes, resolutions)
+    es1 = world[world["resolution"] == "A/RES/ES-11/1"].pivot(index="vote", columns="bloc",
+                                                               values="states")
+    assert es1.loc["yes"].sum() == 141 and es1.loc["no"].sum() == 5
+    assert es1["rest of the world"].sum() == 193 - 54
+    sums = world.groupby(["resolution", "bloc"])["share"].sum(min_count=1).dropna()
+    assert len(sums) == 10 and sums.round(6).eq(1).all()
+
+
+def test_africa_and_world_never_splits_the_world_where_african_votes_are_unknown(votes,
+                                                                                resolutions):
+    world = un_votes.africa_and_world(votes, resolutions)
+    rest = world[world["bloc"] == "rest of the world"].set_index(["resolution", "vote"])
+    assert rest.loc["A/RES/ES-11/2", "states"].isna().all()
+    assert rest.loc["A/RES/ES-11/5", "share"].isna().all()
+    assert rest.loc["A/RES/ES-11/4", "states"].notna().all()
+
+
+def test_stance_counts_on_a_tiny_table():
+    rows = [("A/RES/ES-11/1", "AAA", "no"), ("A/RES/ES-11/4", "AAA", "abstain"),
+            ("A/RES/ES-11/1", "BBB", "abstain"), ("A/RES/ES-11/4", "BBB", "absent"),
+            ("A/RES/ES-11/1", "CCC", "yes"), ("A/RES/ES-11/4", "CCC", "yes"),
+            ("A/RES/ES-11/2", "CCC", "unknown"), ("A/RES/ES-11/2", "BBB", "no"),
+            ("A/RES/ES-11/2", "AAA", "unknown"), ("A/RES/ES-11/6", "CCC", "no")]
+    frame = pd.DataFrame(rows, columns=["resolution", "iso3", "vote"])
+    frame["after_story"] = frame["resolution"] == "A/RES/ES-11/6"
+    out = un_votes.stance_counts(frame).set_index("reading")
+    assert out["states"].tolist() == [1, 2, 2, 2]  # ES-11/6 (after the story) never counts
+    assert out.iloc[0]["iso3"] == ["AAA"] and out.iloc[1]["iso3"] == ["AAA", "BBB"]
+    assert out.iloc[1]["open_states"] == 1  # CCC's unknown ES-11/2 vote could be a no
+
+
+def test_largest_arms_clients_names_a_recipient_without_a_country():
+    top = pd.DataFrame({"recipient": ["Egypt", "Nowhere"], "tiv_musd": [2.0, 1.0]})
+    rec = pd.DataFrame({"sipri_name": ["Egypt"], "iso3": ["EGY"]})
+    with pytest.raises(ValueError, match="Nowhere"):
+        un_votes.largest_arms_clients(top, rec)
+
+
+def test_vote_grid_chart_marks_every_cell_with_its_letter(votes):
+    grid = un_votes.vote_grid(votes).iloc[:5]
+    names = votes.drop_duplicates("iso3").set_index("iso3")["country"]
+    fig = vote_charts.vote_grid_chart(grid, names, columns={c: c for c in grid.columns},
+                                      after_story={"A/RES/ES-11/6"}, **FINISH)
+    letters = [t.get_text() for t in fig.axes[0].texts]
+    assert len(letters) == grid.size
+    assert set(letters) <= set(vote_charts.VOTE_LETTERS.values())
+    plt.close(fig)
+
+
+def test_vote_grid_chart_refuses_a_vote_it_does_not_know():
+    grid = pd.DataFrame({"A/RES/ES-11/1": ["maybe"]}, index=["MLI"])
+    with pytest.raises(ValueError, match="maybe"):
+        vote_charts.vote_grid_chart(grid, pd.Series({"MLI": "Mali"}),
+                                    columns={"A/RES/ES-11/1": "ES-11/1"}, **FINISH)
+
+
+def test_bloc_shares_chart_says_when_a_split_cannot_be_computed(votes, resolutions):
+    world = un_votes.africa_and_world(votes, resolutions)
+    fig = vote_charts.bloc_shares_chart(world, columns={s: s for s in resolutions["symbol"]},
+                                        **FINISH)
+    notes = [t.get_text() for t in fig.axes[0].texts if "not computable" in t.get_text()]
+    assert len(notes) == 2  # ES-11/2 and ES-11/5
+    plt.close(fig)
