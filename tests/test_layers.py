@@ -64,12 +64,27 @@ def test_every_folder_of_the_package_is_a_layer_of_the_contract():
 
 
 def test_notebook_names_are_the_modules_themselves():
-    """``from analysis.events import X`` and ``analysis.subjects.events`` are one module object."""
+    """``from analysis.events import X`` and ``analysis.subjects.events`` are one module object,
+    for the chart modules' notebook names and for every module of the short-name packages."""
     import analysis
     from analysis import events
     from analysis.subjects import events as real
 
     assert events is real
-    for short, full in analysis.NOTEBOOK_NAMES.items():
+    names = dict(analysis.NOTEBOOK_NAMES)
+    for package in analysis.SHORT_NAME_PACKAGES:
+        for path in (PACKAGE / package).glob("[a-z]*.py"):
+            names[path.stem] = f"analysis.{package}.{path.stem}"
+    assert {"wagner", "un_votes", "geo", "datapackage"} <= set(names)
+    for short, full in names.items():
         __import__(full)
         assert getattr(analysis, short) is sys.modules[full]
+
+
+def test_an_unknown_short_name_is_an_attribute_error():
+    import analysis
+
+    with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
+        analysis.nonesuch  # noqa: B018
+    with pytest.raises(ModuleNotFoundError):
+        __import__("analysis.nonesuch")

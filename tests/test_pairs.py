@@ -48,3 +48,25 @@ def test_a_stale_or_missing_pair_is_named_and_fixed(tmp_path, capsys):
 
 def test_the_pairs_live_beside_the_notebooks():
     assert all(pairs.pair_path(nb).parent == NOTEBOOKS_DIR for nb in NOTEBOOKS)
+
+
+def test_a_text_first_notebook_gets_its_ipynb_once(tmp_path):
+    script = tmp_path / "07-new-question.py"
+    script.write_text("# %% [markdown]\n# # A question?\n\n# %%\nx = 1\n", encoding="utf-8")
+    notebook = pairs.notebook_from_text(script)
+    assert notebook.name == "07-new-question.ipynb"
+    import json
+
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert [c["cell_type"] for c in nb["cells"]] == ["markdown", "code"]
+    assert pairs.pair_text(notebook) == script.read_text(encoding="utf-8")
+    with pytest.raises(FileExistsError, match="exists"):
+        pairs.notebook_from_text(script)
+
+
+def test_a_text_first_notebook_needs_the_naming_scheme(tmp_path):
+    script = tmp_path / "question.py"
+    script.write_text("# %%\nx = 1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="NN-slug"):
+        pairs.notebook_from_text(script)

@@ -15,10 +15,12 @@ contracts from ``pyproject.toml``):
 ``contract``, ``sipri``, ``charts``, ``report``, ``cli`` and the ledger machinery know nothing of
 this story; ``subjects``, the checks in ``claims`` and the per-subject chart modules do.
 
-Notebooks stay short: the names they use are re-exported here (:data:`NOTEBOOK_NAMES`), so
-``from analysis import arms, charts, load_table`` and ``from analysis.events import STORY_DATE``
-work. Each is imported on first use, so that commands that need no data (a no-change
-``make report``) never import pandas.
+Notebooks stay short: the names they use are re-exported here, so ``from analysis import arms,
+charts, load_table`` and ``from analysis.events import STORY_DATE`` work. A short name is a module
+of :data:`SHORT_NAME_PACKAGES` (a new subject module is importable at once, nothing to
+register) or one of :data:`NOTEBOOK_NAMES` (the chart modules, under the names notebooks use).
+Each is imported on first use, so that commands that need no data (a no-change ``make report``)
+never import pandas.
 """
 
 import importlib
@@ -28,16 +30,11 @@ import sys
 
 from analysis.contract.errors import DataError, SipriFormatError
 
-# Short name a notebook uses -> the module that holds it.
+# Packages whose modules are importable by their short name: analysis.subjects.wagner is also
+# analysis.wagner. Searched in this order.
+SHORT_NAME_PACKAGES = ("subjects", "contract")
+# Other short names a notebook uses -> the module that holds them.
 NOTEBOOK_NAMES = {
-    "arms": "analysis.subjects.arms",
-    "events": "analysis.subjects.events",
-    "trips": "analysis.subjects.trips",
-    "wagner": "analysis.subjects.wagner",
-    "trip_countries": "analysis.subjects.trip_countries",
-    "wagner_arms": "analysis.subjects.wagner_arms",
-    "un_votes": "analysis.subjects.un_votes",
-    "geo": "analysis.contract.geo",
     "claims_charts": "analysis.charts.ledger",
     "maps": "analysis.charts.maps",
     "timeline_charts": "analysis.charts.timelines",
@@ -47,18 +44,29 @@ NOTEBOOK_NAMES = {
 __all__ = ["DataError", "SipriFormatError", "load_table", *NOTEBOOK_NAMES]
 
 
+def _target(short: str) -> str | None:
+    """The full name of the module a short name stands for, or None."""
+    if short in NOTEBOOK_NAMES:
+        return NOTEBOOK_NAMES[short]
+    for package in SHORT_NAME_PACKAGES:
+        full = f"{__name__}.{package}.{short}"
+        if short.isidentifier() and importlib.util.find_spec(full) is not None:
+            return full
+    return None
+
+
 class _NotebookNames(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Makes ``import analysis.events`` give :mod:`analysis.subjects.events` itself (one module
     object under two names, so state and ``isinstance`` checks agree)."""
 
     def find_spec(self, fullname, path=None, target=None):
         prefix, _, short = fullname.partition(".")
-        if prefix == __name__ and short in NOTEBOOK_NAMES:
+        if prefix == __name__ and "." not in short and _target(short):
             return importlib.util.spec_from_loader(fullname, self)
         return None
 
     def create_module(self, spec):
-        return importlib.import_module(NOTEBOOK_NAMES[spec.name.partition(".")[2]])
+        return importlib.import_module(_target(spec.name.partition(".")[2]))
 
     def exec_module(self, module):
         pass  # already executed under its own name
@@ -73,6 +81,7 @@ def __getattr__(name):
         from analysis.contract.datapackage import load_table
 
         return load_table
-    if name in NOTEBOOK_NAMES:
-        return importlib.import_module(NOTEBOOK_NAMES[name])
+    full = None if name.startswith("_") else _target(name)
+    if full:
+        return importlib.import_module(full)
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")

@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
 
     pair = sub.add_parser("pair", help="write each notebook's text pair (notebooks/NN-slug.py)")
     pair.add_argument("--check", action="store_true", help="only list stale pairs (exit 1)")
+    pair.add_argument("--new", metavar="NN-slug.py",
+                      help="create the notebook of a new text-first script (then make notebooks)")
     return p
 
 
@@ -77,12 +79,15 @@ def main(argv: list[str] | None = None) -> int:
             from analysis.cli.claims import run_claims
             return run_claims(args)
         if args.command == "pair":
-            from analysis.report.pairs import run_pair
+            from analysis.report.pairs import notebook_from_text, run_pair
+            if args.new:
+                print(f"wrote {notebook_from_text(args.new)}; now `make notebooks` runs it")
+                return 0
             return run_pair(check=args.check)
         if args.command == "report":
             from analysis.report.build import build_report
             return build_report(args.param, jobs_limit=args.jobs, ledger=_ledger_rows)
-    except (DataError, SipriFormatError, ValueError, FileNotFoundError) as exc:
+    except (DataError, SipriFormatError, ValueError, FileNotFoundError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `... | head`: the reader left; not an error

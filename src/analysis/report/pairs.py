@@ -6,7 +6,9 @@ Each ``notebooks/NN-slug.ipynb`` has a Jupytext percent-format script beside it,
 written from it with the options of ``jupytext.toml`` at the repository root, the file JupyterLab
 (with Jupytext) reads too, so saving in JupyterLab and ``python -m analysis pair`` agree.
 
-``python -m analysis pair`` rewrites every stale script; ``--check`` only names them and exits 1.
+``python -m analysis pair`` rewrites every stale script; ``--check`` only names them and exits 1;
+``--new notebooks/NN-slug.py`` goes the other way once, for a notebook written as text first: it
+creates the (unexecuted) ``.ipynb`` with the project's kernel, for ``make notebooks`` to run.
 ``make notebooks`` runs it after executing the notebooks; ``tests/test_pairs.py`` fails when a
 pair is missing or differs.
 """
@@ -51,6 +53,28 @@ def orphan_scripts(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     """Scripts in the folder whose notebook is gone."""
     paired = {pair_path(nb) for nb in notebooks(folder)}
     return sorted(p for p in Path(folder).glob("[0-9][0-9]-*.py") if p not in paired)
+
+
+KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
+
+
+def notebook_from_text(script: Path) -> Path:
+    """Create ``NN-slug.ipynb`` from a new percent-format ``NN-slug.py``; refuse to overwrite."""
+    import jupytext
+
+    script = Path(script)
+    notebook = script.with_suffix(".ipynb")
+    if not script.exists():
+        raise FileNotFoundError(f"{display_path(script)} does not exist")
+    if notebook.exists():
+        raise FileExistsError(f"{display_path(notebook)} exists: edit it in JupyterLab (the pair "
+                              "follows), or delete it to start again from the text")
+    if not script.name[:3].rstrip("-").isdigit() or script.suffix != ".py":
+        raise ValueError(f"{script.name}: expected notebooks/NN-slug.py (two digits, a slug)")
+    nb = jupytext.read(script, fmt=PAIR_FORMAT)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    jupytext.write(nb, notebook, fmt="ipynb")
+    return notebook
 
 
 def run_pair(check: bool = False, folder: Path = NOTEBOOKS_DIR) -> int:
