@@ -39,9 +39,13 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from analysis import charts
+from analysis.charts.accessibility import as_context
+from analysis.charts.colour import MARK_MIN_RATIO, contrast_ratio
 from analysis.contract.datapackage import load_table
 from analysis.contract.errors import DataError
 from analysis.contract.paths import DATA_DIR, display_path, record_read
+
+SMALL = charts.SMALL_PT  # the smallest text: 12.5 px at the 1x export
 
 GEOJSON = DATA_DIR / "geo" / "naturalearth_africa.geojson"
 
@@ -257,6 +261,14 @@ def _text_color(fill) -> str:
     return "white" if lightness(fill) < 55 else INK
 
 
+def _border(fill) -> str:
+    """White borders between countries, as on most news maps; a fill lighter than 3:1 on white
+    (no data, pale classes) is outlined in its own hue, darker, so that it stands out."""
+    if contrast_ratio(fill, "white") >= MARK_MIN_RATIO:
+        return BORDER
+    return charts.mark_colour(fill)
+
+
 def _hatch_color(fill) -> str:
     return HATCH_ON_DARK if lightness(fill) < 40 else HATCH_COLOR
 
@@ -289,11 +301,13 @@ def draw_countries(ax, shapes: Mapping[str, list[np.ndarray]],
         starts = np.cumsum([0] + [len(r) for r in rings[:-1]])
         codes[starts] = MplPath.MOVETO
         codes[starts + np.array([len(r) for r in rings]) - 1] = MplPath.CLOSEPOLY
-        ax.add_patch(PathPatch(
-            MplPath(vertices, codes), facecolor=color, edgecolor=BORDER, linewidth=0.5,
+        patch = ax.add_patch(PathPatch(
+            MplPath(vertices, codes), facecolor=color, edgecolor=_border(color), linewidth=0.5,
             hatch=hatch or None, hatchcolor=_hatch_color(color),
             zorder=2 if iso3 in fills else 1,
         ))
+        if iso3 not in fills:
+            as_context(patch)  # a country without a value: the map's background
 
 
 def great_circle_points(lat1: float, lon1: float, lat2: float, lon2: float,
@@ -384,7 +398,7 @@ def choropleth(values: pd.Series, *, categories: Sequence | None = None,
             left = row.iso3 in ISLAND_LABEL_LEFT
             ax.annotate(row.country, (row.lon, row.lat), xytext=(-7, 0) if left else (0, -7),
                         textcoords="offset points", ha="right" if left else "center",
-                        va="center" if left else "top", fontsize=7, color="#444444", zorder=5)
+                        va="center" if left else "top", fontsize=SMALL, color="#444444", zorder=5)
     _legend(ax, legend, title=legend_title, missing=missing, marker_note=True)
     return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
                          data=values.rename("value").rename_axis("iso3").to_frame())
@@ -418,10 +432,11 @@ def tile_grid_map(values: pd.Series, *, categories: Sequence | None = None,
             color, hatch = style[label]
         x, y = int(row.col), -int(row.row)
         ax.add_patch(Rectangle((x + gap / 2, y + gap / 2), 1 - gap, 1 - gap, facecolor=color,
-                               edgecolor="none", hatch=hatch or None,
+                               edgecolor=_border(color) if _border(color) != BORDER
+                               else "none", hatch=hatch or None,
                                hatchcolor=_hatch_color(color),
                                linewidth=0))
-        ax.text(x + 0.5, y + 0.5, row.iso3, ha="center", va="center", fontsize=8.5,
+        ax.text(x + 0.5, y + 0.5, row.iso3, ha="center", va="center", fontsize=SMALL,
                 fontweight="bold", color=_text_color(color),
                 path_effects=[path_effects.withStroke(linewidth=3, foreground=color)])
     ax.set_xlim(grid["col"].min() - 0.1, grid["col"].max() + 1.1)
