@@ -44,10 +44,11 @@ venv_pip = { test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV); } && \
 	$(PY) -m pip install $(PIP_QUIET) --no-deps --no-build-isolation -e .
 
 .DEFAULT_GOAL := help
-.PHONY: help venv report test data lint env lock clean
+NODE_STAMP := node_modules/.installed
+.PHONY: help venv node_modules report test data lint env lock clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
 	@if [ "$(BOOTSTRAP)" = pip ]; then route=pip; \
@@ -63,12 +64,24 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP) ## Create or refresh .venv from requirements.lock (BOOTSTRAP=pip: without uv)
 
+# The web validators the tests run (vnu.jar, axe-core, puppeteer-core), pinned by
+# package-lock.json. --ignore-scripts: no browser download (Debian's chromium is used) and no
+# Java download (vnu-jar's postinstall would fetch one; Debian's default-jre-headless is used).
+# Without npm this warns and goes on: tests/test_validators.py then fails, saying what is missing.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
+	    && touch $@; \
+	else echo "warning: npm not found (apt-get install nodejs npm): the validator tests will fail"; fi
+
+node_modules: $(NODE_STAMP) ## Install the web validators from package-lock.json (npm ci)
+
 # Parameter overrides: make report PARAMS="01-arms-share:region=north-africa 01-arms-share:years=2014-2018"
 PARAMS ?=
 report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
 	$(PY) -m analysis report $(foreach p,$(PARAMS),--param $(p))
 
-test: $(STAMP) ## Run every test: unit, doctests, data contract, notebooks (nbval)
+test: $(STAMP) $(NODE_STAMP) ## Run every test: unit, doctests, data contract, notebooks, validators
 	$(PY) -m pytest
 
 data: $(STAMP) ## Regenerate the derived SIPRI tables from $(SIPRI_EXPORT_DIR)

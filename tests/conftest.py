@@ -35,3 +35,34 @@ def real_exports(sipri_exports):
     from analysis.sipri.read import read_export
 
     return {key: read_export(path) for key, path in sipri_exports.items()}
+
+
+@pytest.fixture(scope="session")
+def rendered_site(tmp_path_factory):
+    """Every kind of page the build writes, rendered once per session from the committed
+    executed notebooks (no kernel): per notebook the reviewers' and editors' pages, one page
+    carrying the parameters note of a parameterised run, the index and the ledger."""
+    import nbformat
+
+    from analysis.contract.paths import NOTEBOOKS_DIR
+    from analysis.report import build as report
+    from analysis.report import pages as site_pages
+
+    out = tmp_path_factory.mktemp("site")
+    entries = []
+    for path in report.notebooks(NOTEBOOKS_DIR):
+        nb = nbformat.read(path, as_version=4)
+        (out / f"{path.stem}.html").write_text(report.to_html(nb, path.stem), encoding="utf-8")
+        (out / f"{path.stem}.editors.html").write_text(
+            report.to_html(nb, path.stem, with_code=False), encoding="utf-8")
+        entries.append(site_pages.Entry(path.stem, path.name, report.summary_html(nb)))
+    first = report.notebooks(NOTEBOOKS_DIR)[0]
+    params = {"region": "north-africa"}
+    job = report.Job(first, params)
+    note = report.params_note(params)
+    nb = nbformat.read(first, as_version=4)
+    (out / f"{job.slug}.html").write_text(
+        report.page_with_note(report.to_html(nb, job.slug), note), encoding="utf-8")
+    entries.append(site_pages.Entry(job.slug, first.name, report.summary_html(nb), params))
+    site_pages.write_pages(out, entries)
+    return out

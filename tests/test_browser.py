@@ -10,11 +10,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import nbformat
 import pytest
 
-from analysis.contract.paths import NOTEBOOKS_DIR
-from analysis.report import build as report
 from analysis.report import pages as site_pages
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -60,18 +57,9 @@ def painted_share(shot: Path) -> float:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The site's pages, rendered from the committed executed notebooks."""
-    out = tmp_path_factory.mktemp("site")
-    entries = []
-    for path in report.notebooks(NOTEBOOKS_DIR):
-        nb = nbformat.read(path, as_version=4)
-        (out / f"{path.stem}.html").write_text(report.to_html(nb, path.stem), encoding="utf-8")
-        (out / f"{path.stem}.editors.html").write_text(
-            report.to_html(nb, path.stem, with_code=False), encoding="utf-8")
-        entries.append(site_pages.Entry(path.stem, path.name, report.summary_html(nb)))
-    site_pages.write_pages(out, entries)
-    return out
+def site(rendered_site):
+    """The site's pages, rendered from the committed executed notebooks (see conftest)."""
+    return rendered_site
 
 
 def test_canary_page_with_a_script_error_and_a_remote_image_is_caught(tmp_path):

@@ -12,11 +12,13 @@ The style's functions are re-exported here: ``from analysis import charts`` then
 ``charts.finish(...)``.
 """
 
+from analysis.charts.colour import mark_colour
 from analysis.charts.style import (
     DPI,
     FIGSIZE,
     HATCHES,
     PALETTE,
+    SMALL_PT,
     STYLE,
     alt_text,
     bars_with_total,
@@ -30,6 +32,7 @@ from analysis.charts.style import (
 )
 
 __all__ = [
-    "DPI", "FIGSIZE", "HATCHES", "PALETTE", "STYLE", "alt_text", "bars_with_total", "finish",
+    "DPI", "FIGSIZE", "HATCHES", "PALETTE", "SMALL_PT", "STYLE", "alt_text", "bars_with_total",
+    "finish", "mark_colour",
     "hbar_chart", "line_chart", "new_figure", "png_bytes", "show", "stacked_bar_chart",
 ]

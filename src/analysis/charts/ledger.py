@@ -12,11 +12,13 @@ from matplotlib.ticker import MaxNLocator
 from analysis import charts
 from analysis.claims.verdict import SYMBOLS, VERDICTS
 
+SMALL = charts.SMALL_PT  # the smallest text: 12.5 px at the 1x export
+
 VERDICT_COLOURS = {
     "supported": "#009E73",  # Okabe-Ito bluish green
     "partly supported": "#E69F00",  # orange
     "not supported": "#D55E00",  # vermillion
-    "not checkable": "#999999",  # grey
+    "not checkable": charts.PALETTE["other"],  # grey
 }
 # Light tints of the same colours for table cells, dark enough to tell apart, light enough for
 # black text to keep a contrast ratio above 10:1.
@@ -50,15 +52,16 @@ def verdict_chart(counts: pd.DataFrame, *, title: str, subtitle: str, source: st
     fig, ax = charts.new_figure(figsize=(8, 3.6))
     ys = list(range(len(n)))[::-1]
     for y, (verdict, value) in zip(ys, n.items(), strict=True):
-        ax.barh(y, value, color=VERDICT_COLOURS[verdict], hatch=VERDICT_HATCHES[verdict],
-                edgecolor="white", height=0.7)
+        colour = VERDICT_COLOURS[verdict]  # outlined in its own hue, darker where it is light
+        ax.barh(y, value, color=colour, hatch=VERDICT_HATCHES[verdict], hatchcolor="white",
+                edgecolor=charts.mark_colour(colour), linewidth=0.8, height=0.7)
         ax.text(value, y, f" {value}", va="center", fontsize=10, color=charts.PALETTE["ink"])
     ax.set_yticks(ys, [verdict_label(v) for v in n.index], fontsize=10)
     ax.grid(False)
     ax.grid(True, axis="x", color="#eeeeee")
     ax.set_xlim(0, max(1, n.max()) * 1.15)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.tick_params(axis="x", labelsize=8.5)
+    ax.tick_params(axis="x", labelsize=SMALL)
     ax.set_xlabel("claims")
     fig.subplots_adjust(left=0.24, top=1 - 1.1 / 3.6, bottom=0.85 / 3.6)
     data = pd.DataFrame({"verdict": n.index, "claims": n.to_numpy()})

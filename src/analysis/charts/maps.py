@@ -37,6 +37,10 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from analysis import charts
+from analysis.charts.accessibility import as_context
+from analysis.charts.colour import MARK_MIN_RATIO, contrast_ratio
+
+SMALL = charts.SMALL_PT  # the smallest text: 12.5 px at the 1x export
 
 # lon_min, lon_max, lat_min, lat_max of the Africa maps: Cabo Verde (23.5 W) to Mauritius
 # (57.5 E), Cape Agulhas (34.8 S) to Bizerte (37.3 N), with a margin for markers and labels.
@@ -44,6 +48,7 @@ AFRICA_EXTENT = (-26.0, 60.0, -37.0, 39.0)
 
 INK = charts.PALETTE["ink"]
 NO_DATA = "#d4d4d4"  # light neutral for an African country without a value ("no data")
+NO_DATA_EDGE = "#767676"  # its outline on the tile grid: 4.5:1 on white
 CONTEXT = "#eeeeee"  # countries outside Africa without a value: background, not data
 BORDER = "#ffffff"  # country borders: white lines, as on most news maps
 HATCH_COLOR = "#333333"  # dark hatches on light and mid fills: they survive greyscale
@@ -195,6 +200,14 @@ def _text_color(fill) -> str:
     return "white" if lightness(fill) < 55 else INK
 
 
+def _border(fill) -> str:
+    """White borders between countries, as on most news maps; a fill lighter than 3:1 on white
+    (no data, pale classes) is outlined in its own hue, darker, so that it stands out."""
+    if contrast_ratio(fill, "white") >= MARK_MIN_RATIO:
+        return BORDER
+    return charts.mark_colour(fill)
+
+
 def _hatch_color(fill) -> str:
     return HATCH_ON_DARK if lightness(fill) < 40 else HATCH_COLOR
 
@@ -227,11 +240,13 @@ def draw_countries(ax, shapes: Mapping[str, list[np.ndarray]],
         starts = np.cumsum([0] + [len(r) for r in rings[:-1]])
         codes[starts] = MplPath.MOVETO
         codes[starts + np.array([len(r) for r in rings]) - 1] = MplPath.CLOSEPOLY
-        ax.add_patch(PathPatch(
-            MplPath(vertices, codes), facecolor=color, edgecolor=BORDER, linewidth=0.5,
+        patch = ax.add_patch(PathPatch(
+            MplPath(vertices, codes), facecolor=color, edgecolor=_border(color), linewidth=0.5,
             hatch=hatch or None, hatchcolor=_hatch_color(color),
             zorder=2 if iso3 in fills else 1,
         ))
+        if iso3 not in fills:
+            as_context(patch)  # a country without a value: the map's background
 
 
 def great_circle_points(lat1: float, lon1: float, lat2: float, lon2: float,
@@ -320,7 +335,7 @@ def choropleth(values: pd.Series, *, categories: Sequence | None = None,
             left = row.iso3 in ISLAND_LABEL_LEFT
             ax.annotate(row.country, (row.lon, row.lat), xytext=(-7, 0) if left else (0, -7),
                         textcoords="offset points", ha="right" if left else "center",
-                        va="center" if left else "top", fontsize=7, color="#444444", zorder=5)
+                        va="center" if left else "top", fontsize=SMALL, color="#444444", zorder=5)
     _legend(ax, legend, title=legend_title, missing=missing, marker_note=True)
     return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
                          data=values.rename("value").rename_axis("iso3").to_frame())
@@ -352,11 +367,16 @@ def tile_grid_map(values: pd.Series, *, categories: Sequence | None = None,
         else:
             color, hatch = style[label]
         x, y = int(row.col), -int(row.row)
+        no_value = label is None or pd.isna(label)
+        # A tile without a value is light grey: its outline makes it a mark that stands out
+        # from the page (3:1) without reading as a class.
+        edge = NO_DATA_EDGE if no_value else (
+            _border(color) if _border(color) != BORDER else "none")
         ax.add_patch(Rectangle((x + gap / 2, y + gap / 2), 1 - gap, 1 - gap, facecolor=color,
-                               edgecolor="none", hatch=hatch or None,
+                               edgecolor=edge, hatch=hatch or None,
                                hatchcolor=_hatch_color(color),
-                               linewidth=0))
-        ax.text(x + 0.5, y + 0.5, row.iso3, ha="center", va="center", fontsize=8.5,
+                               linewidth=1.0 if no_value else 0))
+        ax.text(x + 0.5, y + 0.5, row.iso3, ha="center", va="center", fontsize=SMALL,
                 fontweight="bold", color=_text_color(color),
                 path_effects=[path_effects.withStroke(linewidth=3, foreground=color)])
     ax.set_xlim(grid["col"].min() - 0.1, grid["col"].max() + 1.1)

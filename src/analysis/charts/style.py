@@ -14,14 +14,18 @@ matplotlib.use("Agg")  # charts are files and PNG outputs; no GUI anywhere
 
 import matplotlib.pyplot as plt  # noqa: E402
 
+from analysis.charts.colour import mark_colour  # noqa: E402
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
-# deficiencies. Russia keeps one colour in every chart.
+# deficiencies. Russia keeps one colour in every chart. Fills keep these hues; a line, marker
+# or outline drawn in a hue lighter than 3:1 on white takes mark_colour() of it (same hue,
+# darker), so that every mark stands out (analysis.charts.accessibility checks).
 PALETTE = {
     "Russia": "#D55E00",
     "United States": "#0072B2",
     "China": "#E69F00",
     "France": "#009E73",
-    "other": "#999999",
+    "other": "#8a8a8a",  # Okabe-Ito grey #999999 darkened to 3.4:1 on white
     "accent": "#CC79A7",
     "sky": "#56B4E9",
     "yellow": "#F0E442",
@@ -30,6 +34,9 @@ PALETTE = {
 # Hatches so that series stay apart in greyscale print.
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
 DPI = 100
+# The smallest text any chart uses: 9 pt is 12.5 px at the 1x export (DPI), where 12 px is the
+# floor (Chartability; analysis.charts.accessibility checks every text).
+SMALL_PT = 9
 FIGSIZE = (8, 4.8)
 # Distances of title, subtitle (from the top) and source line (from the bottom), inches.
 TITLE_IN, SUBTITLE_IN, SOURCE_IN = 0.17, 0.50, 0.10
@@ -77,11 +84,32 @@ def finish(fig, *, title: str, subtitle: str, source: str, alt: str, data=None):
              va="top", color=PALETTE["ink"])
     fig.text(0.02, 1 - SUBTITLE_IN / height, subtitle, fontsize=10.5, ha="left", va="top",
              color="#555555")
-    fig.text(0.02, SOURCE_IN / height, f"Source: {source}", fontsize=8.5, ha="left",
-             va="bottom", color="#555555")
+    line = fig.text(0.02, SOURCE_IN / height, f"Source: {source}", fontsize=SMALL_PT,
+                    ha="left", va="bottom", color="#555555")
+    _wrap_to_figure(line)
     # matplotlib has no slot for these: read back by alt_text(), show() and the report build
     fig._house = {"title": title, "alt": alt, "data": data}
     return fig
+
+
+def _wrap_to_figure(text, margin: float = 0.02) -> None:
+    """Break ``text`` (a figure text at x = ``margin``) between words so that every line ends
+    inside the figure, ``margin`` from its right edge; lines are added upwards (va=bottom)."""
+    fig = text.get_figure()
+    renderer = fig.canvas.get_renderer()
+    room = fig.bbox.width * (1 - 2 * margin)
+    if text.get_window_extent(renderer).width <= room:
+        return
+    lines, current = [], ""
+    for word in text.get_text().split(" "):
+        trial = f"{current} {word}".strip()
+        text.set_text(trial)
+        if current and text.get_window_extent(renderer).width > room:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    text.set_text("\n".join([*lines, current]))
 
 
 def alt_text(fig) -> str:
@@ -122,7 +150,7 @@ def _colour(name: str, i: int, highlight=None) -> str:
     if name == highlight:
         return PALETTE["Russia"]
     order = ["United States", "sky", "accent", "ink"]  # strong on white; no yellow lines
-    return PALETTE.get(name, PALETTE[order[i % len(order)]])
+    return mark_colour(PALETTE.get(name, PALETTE[order[i % len(order)]]))
 
 
 def line_chart(wide, *, title, subtitle, source, alt, highlight="Russia", ylabel="",
@@ -143,7 +171,7 @@ def line_chart(wide, *, title, subtitle, source, alt, highlight="Russia", ylabel
         ax.scatter([pos[x] for x in markers["x"]], markers["y"], s=60, facecolors="none",
                    edgecolors=PALETTE["ink"], linewidths=1.4, zorder=5,
                    label=markers["label"].iloc[0])
-    ax.set_xticks(range(len(wide)), [str(x) for x in wide.index], rotation=0, fontsize=8.5)
+    ax.set_xticks(range(len(wide)), [str(x) for x in wide.index], rotation=0, fontsize=SMALL_PT)
     ax.set_ylabel(ylabel)
     if ylim:
         ax.set_ylim(*ylim)
@@ -166,7 +194,7 @@ def hbar_chart(series, *, title, subtitle, source, alt, highlight=("Russia",), f
     colours = [PALETTE["Russia"] if k in highlight else PALETTE["other"] for k in s.index]
     hatches = ["" if k in highlight else "//" for k in s.index]
     bars = ax.barh([str(k) for k in s.index], s.to_numpy(), color=colours, hatch=hatches,
-                   edgecolor="white")
+                   edgecolor="white", hatchcolor="white")
     for bar, key, value in zip(bars, s.index, s.to_numpy(), strict=True):
         note = f" {annotate[key]}" if annotate and key in annotate else ""
         ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {fmt.format(value)}{note}",
@@ -174,7 +202,7 @@ def hbar_chart(series, *, title, subtitle, source, alt, highlight=("Russia",), f
     ax.grid(False)
     ax.grid(True, axis="x", color="#eeeeee")
     ax.set_xlim(0, s.max() * 1.25)
-    ax.tick_params(axis="x", labelsize=8.5)
+    ax.tick_params(axis="x", labelsize=SMALL_PT)
     fig.subplots_adjust(left=0.25, top=1 - 1.25 / fig.get_figheight(),
                         bottom=0.75 / fig.get_figheight())
     return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
@@ -191,7 +219,9 @@ def stacked_bar_chart(wide, *, title, subtitle, source, alt, ylabel=""):
     for i, col in enumerate(wide.columns):
         colour = PALETTE.get(col, colours[i % len(colours)])  # Russia, France... keep theirs
         ax.bar(x, wide[col], bottom=bottom, label=str(col), color=colour,
-               hatch=HATCHES[i % len(HATCHES)], edgecolor="white", width=0.7)
+               hatch=HATCHES[i % len(HATCHES)], hatchcolor="white",
+               edgecolor=mark_colour(colour), linewidth=0.8,
+               width=0.7)
         bottom = wide[col] if bottom is None else bottom + wide[col]
     ax.set_ylabel(ylabel)
     ax.legend(frameon=False, fontsize=9, ncols=min(4, len(wide.columns)), loc="upper left",
@@ -208,7 +238,7 @@ def bars_with_total(frame, x, bar, total, *, bar_label, total_label, title, subt
     ax.plot(xs, frame[total], color=PALETTE["ink"], lw=1.6, ls="--", marker="o", ms=3,
             label=total_label)
     step = max(1, len(xs) // 12)
-    ax.set_xticks(range(0, len(xs), step), xs[::step], fontsize=8.5)
+    ax.set_xticks(range(0, len(xs), step), xs[::step], fontsize=SMALL_PT)
     ax.set_ylabel(ylabel)
     ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(0, 1.02), ncols=2)
     return finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,

@@ -21,12 +21,16 @@ from collections.abc import Mapping, Sequence
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
+from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis import charts
+from analysis.charts.accessibility import as_context
 from analysis.contract.partial_dates import partial_date_precision, period_bounds
 from analysis.story import STORY_DATE
+
+SMALL = charts.SMALL_PT  # the smallest text: 12.5 px at the 1x export
 
 INK = charts.PALETTE["ink"]
 GREY = "#666666"
@@ -146,8 +150,10 @@ def first_reports_chart(frame: pd.DataFrame, *, categories: Sequence[str], title
         start, end = row["_start"], row["_end"]
         precision = partial_date_precision(value)
         if precision != "day":
-            ax.barh(y, end - start, left=start, height=0.42, color=color, alpha=0.35,
-                    edgecolor=color, hatch="//" if precision == "year" else None, linewidth=1)
+            # a light tint inside, outlined in the hue (darkened where light) so it stands out
+            ax.barh(y, end - start, left=start, height=0.42, color=to_rgba(color, 0.35),
+                    edgecolor=charts.mark_colour(color),
+                    hatch="//" if precision == "year" else None, linewidth=1)
         middle = start + (end - start) / 2
         ax.plot([middle], [y], marker=marker, color=color, markeredgecolor=INK, ms=8, mew=0.8,
                 linestyle="", zorder=4)
@@ -171,14 +177,14 @@ def first_reports_chart(frame: pd.DataFrame, *, categories: Sequence[str], title
         ax.axvline(pd.Timestamp(when), color=INK, lw=1, ls="--", zorder=3)
         ax.annotate(text, (mdates.date2num(pd.Timestamp(when)), len(rows) - 0.3),
                     xytext=(-4, -2), textcoords="offset points", ha="right", va="top",
-                    fontsize=8.5, color=INK, zorder=5,
+                    fontsize=SMALL, color=INK, zorder=5,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     present = [c for c in categories if c in set(rows[category])]
     handles = [Line2D([], [], marker=style[c][1], color=style[c][0], markeredgecolor=INK,
                       linestyle="", ms=8, label=c) for c in present]
     handles.append(Patch(facecolor="#dddddd", edgecolor=GREY, hatch="//",
                          label="bar: date known to the year (or month) only"))
-    ax.legend(handles=handles, frameon=False, fontsize=8.5, ncols=3, loc="lower left",
+    ax.legend(handles=handles, frameon=False, fontsize=SMALL, ncols=3, loc="lower left",
               bbox_to_anchor=(-0.3, 1.0), handlelength=1.6, columnspacing=1.2)
     return _finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
                    data=frame)
@@ -253,7 +259,7 @@ def event_marks(timeline: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFra
 def event_timeline_chart(frame: pd.DataFrame, *, categories: Sequence[str], title: str,
                          subtitle: str, source: str, alt: str,
                          colors: Mapping[str, str] | None = None, width: float = 8.0,
-                         wrap: int = 82, reference: tuple[pd.Timestamp, str] | None = None):
+                         wrap: int = 80, reference: tuple[pd.Timestamp, str] | None = None):
     """A vertical timeline, earliest on top: one line per event, under a heading per year.
 
     ``frame`` needs ``date`` (partial ISO), ``date_start``, ``category`` and ``description``
@@ -300,9 +306,9 @@ def event_timeline_chart(frame: pd.DataFrame, *, categories: Sequence[str], titl
     ax.set_xlim(0, width)
     ax.set_ylim(y, 0)
     ax.set_axis_off()
-    x_rail, x_date, x_text = 0.45, 0.75, 1.95
+    x_rail, x_date, x_text = 0.45, 0.75, 2.1  # room for "2013 (year only)" at 9 pt
     rail_kw = {"color": "#bbbbbb", "lw": 1.2, "zorder": 1}
-    ax.plot([x_rail, x_rail], [0, y], **rail_kw)
+    as_context(ax.plot([x_rail, x_rail], [0, y], **rail_kw)[0])  # the time axis, not data
     for kind, yy, payload in items:
         if kind == "year":
             ax.text(x_rail - 0.05, yy, payload, ha="left", va="top", fontsize=10.5,
@@ -311,15 +317,14 @@ def event_timeline_chart(frame: pd.DataFrame, *, categories: Sequence[str], titl
         elif kind == "reference":
             ax.plot([x_rail - 0.25, width - 0.4], [yy + line_in / 2] * 2, color=INK, lw=0.9,
                     ls="--", zorder=2)
-            ax.text(x_date, yy + line_in / 2, payload, ha="left", va="center", fontsize=8.5,
+            ax.text(x_date, yy + line_in / 2, payload, ha="left", va="center", fontsize=SMALL,
                     color=INK, style="italic", zorder=3,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
         elif kind == "gap":
-            ax.plot([x_rail, x_rail], [yy - 0.05, yy + line_in + 0.05], color="white", lw=3,
-                    zorder=2)
-            ax.plot([x_rail, x_rail], [yy - 0.05, yy + line_in + 0.05], color="#999999",
-                    lw=1.2, ls=":", zorder=2)
-            ax.text(x_date, yy, payload, ha="left", va="top", fontsize=8.5, color=GREY,
+            for kw in ({"color": "white", "lw": 3}, {"color": "#999999", "lw": 1.2, "ls": ":"}):
+                as_context(ax.plot([x_rail, x_rail], [yy - 0.05, yy + line_in + 0.05],
+                                   zorder=2, **kw)[0])  # a break in the time axis
+            ax.text(x_date, yy, payload, ha="left", va="top", fontsize=SMALL, color=GREY,
                     style="italic")
         else:
             row, lines = payload
@@ -327,20 +332,21 @@ def event_timeline_chart(frame: pd.DataFrame, *, categories: Sequence[str], titl
             precision = partial_date_precision(str(row["date"]))
             exact = precision == "day"
             ax.plot([x_rail], [yy + line_in / 2], marker=marker, ms=8, linestyle="",
-                    color=color, mfc=color if exact else "white", mec=color if not exact
-                    else INK, mew=0.6 if exact else 1.8, zorder=4)
+                    color=color, mfc=color if exact else "white",
+                    mec=charts.mark_colour(color) if not exact else INK,
+                    mew=0.6 if exact else 1.8, zorder=4)
             when = date_label(str(row["date"])) + (" (year only)" if precision == "year"
                                                    else "")
-            ax.text(x_date, yy, when, ha="left", va="top", fontsize=8.5, fontweight="bold",
+            ax.text(x_date, yy, when, ha="left", va="top", fontsize=SMALL, fontweight="bold",
                     color=INK, linespacing=1.35)
-            ax.text(x_text, yy, "\n".join(lines), ha="left", va="top", fontsize=8.5,
+            ax.text(x_text, yy, "\n".join(lines), ha="left", va="top", fontsize=SMALL,
                     color=INK, linespacing=1.35)
     present = [c for c in categories if c in set(rows["category"])]
     handles = [Line2D([], [], marker=style[c][1], color=style[c][0], markeredgecolor=INK,
                       mew=0.6, linestyle="", ms=7, label=c) for c in present]
     handles.append(Line2D([], [], marker="o", ms=7, mfc="white", mec=GREY, mew=1.8,
                           linestyle="", label="hollow: month or year only"))
-    fig.legend(handles=handles, frameon=False, fontsize=8.5, ncols=5, loc="upper left",
+    fig.legend(handles=handles, frameon=False, fontsize=SMALL, ncols=5, loc="upper left",
                bbox_to_anchor=(0.015, 1 - 0.68 / fig_h), handlelength=1.2, columnspacing=1.0)
     return _finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
                    data=frame)
@@ -383,7 +389,7 @@ def dumbbell_chart(frame: pd.DataFrame, *, before_label: str, after_label: str, 
         b = None if pd.isna(b) else float(b)
         a = None if pd.isna(a) else float(a)
         if b is not None and a is not None:
-            ax.plot([b, a], [yy, yy], color="#aaaaaa", lw=2, zorder=2)
+            ax.plot([b, a], [yy, yy], color=charts.PALETTE["other"], lw=2, zorder=2)
         if b is not None:
             ax.plot([b], [yy], marker="o", ms=8, mfc="white", mec=INK, mew=1.3, zorder=3,
                     linestyle="")
@@ -396,14 +402,14 @@ def dumbbell_chart(frame: pd.DataFrame, *, before_label: str, after_label: str, 
             left = other is not None and other > value
             ax.annotate(fmt.format(value), (value, yy), xytext=(-8 if left else 8, 0),
                         textcoords="offset points", ha="right" if left else "left",
-                        va="center", fontsize=8.5, color=INK)
+                        va="center", fontsize=SMALL, color=INK)
         gaps = [p for p, v in ((before_label, b), (after_label, a)) if v is None]
         if gaps:
             shown = [v for v in (a, b) if v is not None]
             x = max(shown) if shown else 0.0
             ax.annotate(missing_note.format(period=" or ".join(gaps)), (x, yy),
                         xytext=(32 if shown else 0, 0), textcoords="offset points",
-                        ha="left", va="center", fontsize=8, color=GREY, style="italic")
+                        ha="left", va="center", fontsize=SMALL, color=GREY, style="italic")
     ax.set_yticks(ypos, [str(v) for v in rows[label]], fontsize=9.5)
     for yy, text in heads:
         ax.text(edge, yy, text, transform=ax.get_yaxis_transform(), ha="left", va="center",
@@ -412,7 +418,7 @@ def dumbbell_chart(frame: pd.DataFrame, *, before_label: str, after_label: str, 
     ax.grid(False)
     ax.grid(True, axis="x", color="#eeeeee")
     ax.set_xlabel(xlabel, fontsize=9)
-    ax.tick_params(axis="x", labelsize=8.5)
+    ax.tick_params(axis="x", labelsize=SMALL)
     handles = [Line2D([], [], marker="o", ms=8, mfc="white", mec=INK, mew=1.3, linestyle="",
                       label=before_label),
                Line2D([], [], marker="o", ms=8, color=charts.PALETTE["Russia"], mec=INK,
@@ -424,6 +430,14 @@ def dumbbell_chart(frame: pd.DataFrame, *, before_label: str, after_label: str, 
 
 
 # --- imports by supplier and year -------------------------------------------------------------
+
+def _fit_in_figure(note, label: str) -> None:
+    """A label that would run past the figure's edges is broken onto two lines."""
+    fig = note.get_figure()
+    box = note.get_window_extent(fig.canvas.get_renderer())
+    if box.x0 < fig.bbox.x0 or box.x1 > fig.bbox.x1 - 2:
+        note.set_text("\n".join(textwrap.wrap(label, max(8, len(label) // 2 + 1))))
+
 
 def supplier_bars_chart(wide: pd.DataFrame, *, title: str, subtitle: str, source: str, alt: str,
                         ylabel: str = "", marks: pd.DataFrame | None = None):
@@ -449,10 +463,11 @@ def supplier_bars_chart(wide: pd.DataFrame, *, title: str, subtitle: str, source
         color = SUPPLIER_COLORS.get(col) or (charts.PALETTE["other"] if col == "all others"
                                              else extra[i % len(extra)])
         ax.bar(x, values, bottom=bottom, width=0.72, color=color, label=str(col),
-               hatch=charts.HATCHES[i % len(charts.HATCHES)], edgecolor="white", linewidth=0.6)
+               hatch=charts.HATCHES[i % len(charts.HATCHES)], hatchcolor="white",
+               edgecolor=charts.mark_colour(color), linewidth=0.6)
         bottom = bottom + values
     step = 1 if len(years) <= 18 else 2
-    ax.set_xticks(x[::step], [str(y) for y in years[::step]], fontsize=8.5)
+    ax.set_xticks(x[::step], [str(y) for y in years[::step]], fontsize=SMALL)
     ax.set_xlim(-0.7, len(years) - 0.3)
     ax.set_ylabel(ylabel)
     top = float(bottom.max()) if bottom.max() > 0 else 1.0
@@ -467,9 +482,10 @@ def supplier_bars_chart(wide: pd.DataFrame, *, title: str, subtitle: str, source
             xm = years.index(when.year) - 0.5 + frac
             ax.axvline(xm, color=INK, lw=0.9, ls="--", zorder=3)
             left = k % 2 == 0  # alternate sides so neighbouring labels do not collide
-            ax.annotate(mark.label, (xm, top * 1.12), xytext=(-4 if left else 4, 0),
-                        textcoords="offset points", ha="right" if left else "left",
-                        va="center", fontsize=8, color=INK)
+            note = ax.annotate(mark.label, (xm, top * 1.12), xytext=(-4 if left else 4, 0),
+                               textcoords="offset points", ha="right" if left else "left",
+                               va="center", fontsize=SMALL, color=INK)
+            _fit_in_figure(note, mark.label)
     ax.legend(frameon=False, fontsize=9, ncols=min(4, len(wide.columns)), loc="lower left",
               bbox_to_anchor=(0, 1.0))
     return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,

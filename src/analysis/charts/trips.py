@@ -33,12 +33,17 @@ from matplotlib.transforms import Bbox
 
 from analysis import charts
 from analysis.charts import maps
+from analysis.charts.accessibility import as_context
 from analysis.contract.partial_dates import period_bounds
 from analysis.story import MOSCOW_LAT, MOSCOW_LON, STORY_DATE, STORY_SOURCE_ID
 
-# One style per tour (see the module docstring). Okabe-Ito orange and blue, and the house ink.
+SMALL = charts.SMALL_PT  # the smallest text: 12.5 px at the 1x export
+
+# One style per tour (see the module docstring). Okabe-Ito orange and blue, and the house ink;
+# the orange (#E69F00) darkened to just 3.0:1 on white, so that lines, bars and markers stand
+# out (analysis.charts.accessibility) and it stays 15 L* lighter than the blue for greyscale.
 TOUR_STYLES = {
-    1: {"color": "#E69F00", "linestyle": "-", "marker": "o", "hatch": ""},
+    1: {"color": "#c68900", "linestyle": "-", "marker": "o", "hatch": ""},
     2: {"color": "#0072B2", "linestyle": "--", "marker": "s", "hatch": "///"},
     3: {"color": charts.PALETTE["ink"], "linestyle": "-.", "marker": "^", "hatch": "\\\\\\"},
 }
@@ -51,7 +56,7 @@ VISITED_FILL = "#cfcfcf"  # countries on a tour: a shade darker than the context
 # the overlap checks.
 LABEL_BOX = {"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none",
              "alpha": 0.8}
-LABEL_SIZE = 7.5
+LABEL_SIZE = SMALL
 # Days shown either side of each tour on the calendar: enough for the events that framed the
 # January tour (Mosi II announced 4 days before it), few enough to keep a day legible.
 PAD_DAYS = 4
@@ -223,8 +228,8 @@ def route_map(trips: pd.DataFrame, legs: pd.DataFrame, *, title: str, subtitle: 
         handles.append(Line2D([], [], color="#555555", **ASSUMED_STYLE,
                               label=f"Assumed legs from and back to {home_label}"))
     legend = ax.legend(handles=handles, loc="lower left", frameon=True, framealpha=0.92,
-                       edgecolor="none", fontsize=8, title="Great-circle km between stops",
-                       title_fontsize=8.5, alignment="left", borderaxespad=0.3,
+                       edgecolor="none", fontsize=SMALL, title="Great-circle km between stops",
+                       title_fontsize=SMALL, alignment="left", borderaxespad=0.3,
                        handlelength=3.2)
     place_labels(ax, points, texts, arcs=arcs, avoid=[legend])
     return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
@@ -409,7 +414,7 @@ def tour_calendar(trips: pd.DataFrame, events: pd.DataFrame, *, title: str, subt
 
     # Inches: above the axes, the title and subtitle (placed by charts.finish at fixed fractions
     # of the height) and the window titles; below, the dates, the legend and the source line.
-    bottom_in = 1.3
+    bottom_in = 1.45  # legend, and room for a source line on two lines
     height = (bottom_in + ROW_IN * total_rows + 0.9) / (1 - SUBTITLE_AT)
     top_in = SUBTITLE_AT * height + 0.55
     with plt.rc_context(charts.STYLE):
@@ -426,12 +431,14 @@ def tour_calendar(trips: pd.DataFrame, events: pd.DataFrame, *, title: str, subt
             _draw_story_date(ax, pd.Timestamp(story_date), story_label)
         for trip, g in spans.groupby("trip", sort=True):
             if trip != spans["trip"].iloc[0]:  # a thin rule between tours
-                ax.axhline(y_stops[g.index[0]] - 0.5, color="#cccccc", linewidth=0.7, zorder=1)
+                as_context(ax.axhline(y_stops[g.index[0]] - 0.5, color="#cccccc",
+                                      linewidth=0.7, zorder=1))
         if len(placed):  # a darker one between the tours and the events
-            ax.axhline(n_stops - 0.5 + gap / 2, color="#999999", linewidth=0.9, zorder=1)
+            as_context(ax.axhline(n_stops - 0.5 + gap / 2, color="#999999", linewidth=0.9,
+                                  zorder=1))
     names = [f"{r.city}, {r.country}" for r in spans.itertuples()] + [
         f"{r.day.day} {r.day:%b}" for r in placed.itertuples()]
-    axes[0].set_yticks(list(y_stops) + list(y_events), names, fontsize=8)
+    axes[0].set_yticks(list(y_stops) + list(y_events), names, fontsize=SMALL)
     for tick in axes[0].get_yticklabels()[:n_stops]:
         tick.set_color(charts.PALETTE["ink"])
     for ax in axes[1:]:
@@ -439,7 +446,7 @@ def tour_calendar(trips: pd.DataFrame, events: pd.DataFrame, *, title: str, subt
     _break_marks(axes)
     fig.legend(handles=_calendar_legend(trips, spans, placed), loc="upper left",
                bbox_to_anchor=(0.01, (bottom_in - 0.38) / height), ncols=3, frameon=False,
-               fontsize=8, handlelength=1.6, columnspacing=1.2, borderaxespad=0, borderpad=0)
+               fontsize=SMALL, handlelength=1.6, columnspacing=1.2, borderaxespad=0, borderpad=0)
     return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
                          data=stop_spans(trips))
 
@@ -455,7 +462,7 @@ def _event_labels(placed: pd.DataFrame, segments: pd.DataFrame, inches_per_day: 
         right = (seg.end - row.day).days + 0.5
         left = (row.day - seg.start).days + 0.5
         room_in = max(right, left) * inches_per_day - 0.15
-        chars = max(24, int(room_in * 72 / (0.52 * LABEL_SIZE)))  # ~0.52 em a character
+        chars = max(24, int(room_in * 72 / (0.56 * LABEL_SIZE)))  # ~0.52 em a character, margin
         text = str(row.description)
         if row.after_story:
             text = text.rstrip(".") + " (after the story)."
@@ -474,7 +481,7 @@ def _window_axes(ax, start: pd.Timestamp, end: pd.Timestamp, total_rows: float) 
     ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
     ax.xaxis.set_minor_locator(mdates.DayLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
-    ax.tick_params(axis="x", labelsize=8, length=3)
+    ax.tick_params(axis="x", labelsize=SMALL, length=3)
     ax.tick_params(axis="x", which="minor", length=1.5)
     ax.tick_params(axis="y", length=0)
     ax.set_title(_window_title(start, end), fontsize=9, color="#555555", loc="left", pad=4)
@@ -520,7 +527,8 @@ def _draw_story_date(ax, day: pd.Timestamp, label: str) -> None:
     ax.axvline(x, color=charts.PALETTE["Russia"], linewidth=1.3, zorder=2)
     ax.annotate(f"{label}, {day.day} {day:%b}", (x, 1), xycoords=("data", "axes fraction"),
                 xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
-                fontsize=LABEL_SIZE, color=charts.PALETTE["Russia"], fontweight="bold",
+                fontsize=LABEL_SIZE, fontweight="bold",
+                color=charts.mark_colour(charts.PALETTE["Russia"], minimum=4.5),  # text: 4.5:1
                 annotation_clip=False)
 
 

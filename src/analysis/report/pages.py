@@ -5,6 +5,7 @@ project is rendered by nbconvert's renderer. The pages load nothing from the net
 """
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +70,26 @@ def verdict_counts(rows: list[dict]) -> str:
     return "<p>" + " · ".join(parts) + "</p>"
 
 
+_ID = re.compile(r"""(\sid=|\shref=)(["'])(#?)([^"']*)\2""")
+
+
+def scoped_ids(fragment: str, prefix: str) -> str:
+    """``fragment`` with every ``id`` and in-page link prefixed by ``prefix``: the index holds
+    the first cell of several notebooks, and of one notebook run with several parameters, whose
+    heading anchors would otherwise repeat (ids must be unique in a page).
+
+    >>> scoped_ids('<h1 id="Q">Q<a href="#Q">¶</a></h1><a href="x.html">x</a>', "01")
+    '<h1 id="01--Q">Q<a href="#01--Q">¶</a></h1><a href="x.html">x</a>'
+    """
+    def repl(m: re.Match) -> str:
+        attr, quote, hash_, value = m.groups()
+        if attr.strip() == "href=" and not hash_:
+            return m.group(0)  # a link to another page
+        return f"{attr}{quote}{hash_}{prefix}--{value}{quote}"
+
+    return _ID.sub(repl, fragment)
+
+
 def index_body(entries: list[Entry], rows: list[dict] | None) -> str:
     parts = [
         "<h1>Lavrov heads to Mali: the data behind the story</h1>",
@@ -88,7 +109,7 @@ def index_body(entries: list[Entry], rows: list[dict] | None) -> str:
     for e in entries:
         label = html.escape(e.slug)
         parts.append(
-            f"<section>{e.summary_html}"
+            f"<section>{scoped_ids(e.summary_html, label)}"
             + (f"<p class='params'>Parameters: <code>{html.escape(repr(e.params))}</code></p>"
                if e.params else "")
             + f"<p class='links'><a href='{label}.html'>With code (reviewers)</a>"

@@ -1,0 +1,201 @@
+"""Charts held to the web's bar (WCAG 2.1 AA, as Chartability and Datawrapper apply it), checked
+from the matplotlib artists themselves:
+
+- text at least 4.5:1 against what is behind it (a bbox's face where the text has one, else the
+  mark, axes or figure under the text's centre);
+- marks that carry data (lines, markers, bars, patches, scatter points) at least 3:1 against
+  the axes background: by their fill, or by an outline at least 0.5 pt wide;
+- no text under 12 px at the 1x export (font size in points x DPI / 72).
+
+An artist that carries no data (a base map, a shaded band) is marked with :func:`as_context`
+and skipped by the mark check; its text, if any, is still checked.
+:func:`chart_violations` returns every failure with the artist, its text and the ratio.
+"""
+
+from dataclasses import dataclass
+
+import matplotlib.colors as mcolors
+from matplotlib.collections import Collection
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+
+from analysis.charts.colour import MARK_MIN_RATIO, TEXT_MIN_RATIO, contrast_ratio, over
+from analysis.charts.style import DPI
+
+MIN_TEXT_PX = 12
+MIN_OUTLINE_PT = 0.5
+CONTEXT_GID = "context"  # gid of artists that carry no data
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One failure: ``kind`` is text-contrast, mark-contrast or text-size."""
+
+    kind: str
+    artist: str
+    text: str
+    value: float
+    minimum: float
+
+    def __str__(self) -> str:
+        what = f" {self.text!r}" if self.text else ""
+        return (f"{self.kind}: {self.artist}{what}: {self.value:.2f} "
+                f"(needs {self.minimum:g})")
+
+
+def as_context(artist):
+    """Mark ``artist`` as carrying no data (a base map, a band); returns it."""
+    artist.set_gid(CONTEXT_GID)
+    return artist
+
+
+def _visible_alpha(colour) -> float:
+    if colour is None or (isinstance(colour, str) and colour.lower() == "none"):
+        return 0.0
+    return mcolors.to_rgba(colour)[3]
+
+
+def _describe(artist) -> str:
+    label = artist.get_label() if hasattr(artist, "get_label") else ""
+    label = "" if not label or str(label).startswith("_") else f" {label!r}"
+    return f"{type(artist).__name__}{label}"
+
+
+def _fills_under(ax, point, below_zorder):
+    """(zorder, face colour) of every filled data artist of ``ax`` that covers ``point``."""
+    hits = []
+    for artist in [*ax.patches, *ax.collections]:
+        if not artist.get_visible() or artist.get_zorder() > below_zorder:
+            continue
+        if isinstance(artist, Patch):
+            face = artist.get_facecolor()
+            if _visible_alpha(face) and artist.contains_point(point):
+                hits.append((artist.get_zorder(), face))
+        elif isinstance(artist, Collection):
+            faces = artist.get_facecolors()
+            if not len(faces):
+                continue
+            transform = artist.get_transform()
+            for i, path in enumerate(artist.get_paths()):
+                face = faces[i % len(faces)]
+                if face[3] and path.contains_point(point, transform):
+                    hits.append((artist.get_zorder(), face))
+    return hits
+
+
+def _text_background(text: Text, fig, renderer) -> tuple:
+    """The opaque colour behind ``text``'s centre."""
+    figure_face = mcolors.to_rgb(over(fig.get_facecolor(), "white"))
+    box = text.get_window_extent(renderer)
+    centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+    background = figure_face
+    for ax in fig.axes:
+        if not ax.get_visible() or not ax.patch.contains_point(centre):
+            continue
+        if ax.patch.get_visible():
+            background = over(ax.patch.get_facecolor(), background)
+        hits = _fills_under(ax, centre, text.get_zorder())
+        for _, face in sorted(hits, key=lambda h: h[0]):
+            background = over(face, background)
+    for legend in _legends(fig):
+        frame = legend.get_frame()
+        if legend.get_frame_on() and frame.contains_point(centre):
+            background = over(frame.get_facecolor(), background)
+    patch = text.get_bbox_patch()
+    if patch is not None and patch.get_visible() and _visible_alpha(patch.get_facecolor()):
+        background = over(patch.get_facecolor(), background)
+    return background
+
+
+def _drawn(artist):
+    """``artist`` and its descendants, leaving out what is invisible or under an invisible
+    parent (the hidden second tick label of every tick, for one)."""
+    if not artist.get_visible():
+        return
+    yield artist
+    for child in artist.get_children():
+        yield from _drawn(child)
+
+
+def _legends(fig):
+    return [a for a in _drawn(fig) if isinstance(a, Legend)]
+
+
+def _texts(fig):
+    seen = set()
+    for text in _drawn(fig):
+        if isinstance(text, Text) and text.get_text().strip() and id(text) not in seen:
+            seen.add(id(text))
+            yield text
+
+
+def _mark_colours(artist):
+    """(description, colours that each must reach 3:1; an empty list when one of a set
+    suffices) for a data-carrying artist: yields (what, [candidate colours])."""
+    if isinstance(artist, Line2D):
+        if artist.get_linestyle() not in ("None", "none", "", " ") and artist.get_linewidth() > 0:
+            yield "line", [artist.get_color()]
+        marker = artist.get_marker()
+        if marker not in (None, "None", "none", "", " ") and artist.get_markersize() > 0:
+            yield "marker", [c for c in (artist.get_markerfacecolor(),
+                                         artist.get_markeredgecolor()) if _visible_alpha(c)]
+    elif isinstance(artist, Patch):
+        candidates = []
+        if _visible_alpha(artist.get_facecolor()) and artist.get_fill():
+            candidates.append(artist.get_facecolor())
+        if artist.get_linewidth() >= MIN_OUTLINE_PT and _visible_alpha(artist.get_edgecolor()):
+            candidates.append(artist.get_edgecolor())
+        if candidates:
+            yield "patch", candidates
+    elif isinstance(artist, Collection):
+        faces, edges = artist.get_facecolors(), artist.get_edgecolors()
+        widths = artist.get_linewidths()
+        n = max(len(faces), len(edges), 1)
+        for i in range(n):
+            candidates = []
+            if len(faces) and faces[i % len(faces)][3]:
+                candidates.append(tuple(faces[i % len(faces)]))
+            if (len(edges) and edges[i % len(edges)][3] and len(widths)
+                    and widths[i % len(widths)] >= MIN_OUTLINE_PT):
+                candidates.append(tuple(edges[i % len(edges)]))
+            if candidates:
+                yield f"item {i}", candidates
+
+
+def chart_violations(fig, dpi: int = DPI) -> list[Violation]:
+    """Every text and mark of ``fig`` that fails the bar above, at the 1x export ``dpi``."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    found = []
+    for text in _texts(fig):
+        label = text.get_text().strip()[:60]
+        px = text.get_fontsize() * dpi / 72
+        if px < MIN_TEXT_PX - 1e-9:
+            found.append(Violation("text-size", _describe(text), label, px, MIN_TEXT_PX))
+        background = _text_background(text, fig, renderer)
+        colour = over(text.get_color(), background)
+        ratio = contrast_ratio(colour, background)
+        if text.get_alpha() is not None:
+            ratio = contrast_ratio(over((*colour, text.get_alpha()), background), background)
+        if ratio < TEXT_MIN_RATIO:
+            found.append(Violation("text-contrast", _describe(text), label, ratio,
+                                   TEXT_MIN_RATIO))
+    figure_face = mcolors.to_rgb(over(fig.get_facecolor(), "white"))
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        background = over(ax.patch.get_facecolor(), figure_face) if ax.patch.get_visible() \
+            else figure_face
+        for artist in [*ax.lines, *ax.patches, *ax.collections]:
+            if not artist.get_visible() or artist.get_gid() == CONTEXT_GID:
+                continue
+            for what, colours in _mark_colours(artist):
+                if not colours:
+                    continue
+                best = max(contrast_ratio(over(c, background), background) for c in colours)
+                if best < MARK_MIN_RATIO:
+                    found.append(Violation("mark-contrast", f"{_describe(artist)} {what}", "",
+                                           best, MARK_MIN_RATIO))
+    return found

@@ -1,0 +1,67 @@
+// axe-core over pages in Debian's Chromium, driven by puppeteer-core; prints one JSON object.
+//
+//   node tests/js/axe.mjs PAGE.html [PAGE.html ...]
+//
+// Every page is opened from file://; any request that is not file: or data: is blocked and
+// reported (the site must work offline). Rules: WCAG 2.0/2.1 A and AA, and best practice.
+// Output: {"pages": {"<path>": {"violations": [{id, impact, help, nodes: [{target, summary}]}],
+//          "blocked": [url, ...]}}}. Exit 0 when it ran (whatever it found), 2 when it could not.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+import puppeteer from "puppeteer-core";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+const pages = process.argv.slice(2);
+if (!pages.length) {
+  console.error("usage: node tests/js/axe.mjs PAGE.html [PAGE.html ...]");
+  process.exit(2);
+}
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+const profile = mkdtempSync(join(tmpdir(), "axe-profile-"));
+let browser;
+try {
+  browser = await puppeteer.launch({
+    executablePath, headless: true, args: [...FLAGS, `--user-data-dir=${profile}`],
+    defaultViewport: { width: 1100, height: 1400 },
+  });
+  const out = { axe: require("axe-core/package.json").version, tags: TAGS, pages: {} };
+  for (const file of pages) {
+    const page = await browser.newPage();
+    const blocked = [];
+    await page.setRequestInterception(true);
+    page.on("request", (req) => {
+      const url = req.url();
+      if (url.startsWith("file:") || url.startsWith("data:")) req.continue();
+      else { blocked.push(url); req.abort("blockedbyclient"); }
+    });
+    await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: "load", timeout: 60000 });
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async (tags) => {
+      const res = await window.axe.run(document, {
+        runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return res.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html.slice(0, 200),
+          summary: n.failureSummary })),
+      }));
+    }, TAGS);
+    out.pages[file] = { violations, blocked };
+    await page.close();
+  }
+  process.stdout.write(JSON.stringify(out) + "\n");
+} catch (err) {
+  console.error(`axe.mjs: ${err && err.stack ? err.stack : err}`);
+  process.exitCode = 2;
+} finally {
+  if (browser) await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
