@@ -44,6 +44,7 @@ def rendered_site(tmp_path_factory):
     carrying the parameters note of a parameterised run, the index and the ledger."""
     import nbformat
 
+    from analysis.claims.ledger import ledger_records
     from analysis.contract.paths import NOTEBOOKS_DIR
     from analysis.report import build as report
     from analysis.report import pages as site_pages
@@ -64,5 +65,5 @@ def rendered_site(tmp_path_factory):
     (out / f"{job.slug}.html").write_text(
         report.page_with_note(report.to_html(nb, job.slug), note), encoding="utf-8")
     entries.append(site_pages.Entry(job.slug, first.name, report.summary_html(nb), params))
-    site_pages.write_pages(out, entries)
+    site_pages.write_pages(out, entries, ledger_records())  # as the command line hands it in
     return out
