@@ -1,0 +1,164 @@
+"""The Trade Register (one row per deal): records found, one pass of pandas' C parser, checks.
+
+**Records.** SIPRI's files quote nothing, so a record is a line with 15 commas. The commas of
+every line are counted at once (numpy over the bytes); only the few lines that do not have 15
+(blank lines, records that a raw line break in Comments split over two lines, damaged rows)
+are looked at in Python, with the rules of :func:`analysis.sipri.checks.records`. A file with
+quotes or a lone carriage return takes that general, line-by-line route instead; the two give
+the same frame.
+
+**Checks.** Column by column, vectorised; columns with few distinct values (countries, years,
+flags, status) are checked once per value.
+"""
+
+import io
+import re
+
+import numpy as np
+import pandas as pd
+
+from analysis.contract.errors import SipriFormatError
+from analysis.sipri.checks import first_bad, numbers, parsed_numbers, per_value, records
+
+REGISTER_HEADER = [
+    "Recipient", "Supplier", "Year of order", " ", "Number ordered", " ",
+    "Weapon designation", "Weapon description", "Number delivered", " ",
+    "Year(s) of delivery", "status", "Comments", "SIPRI TIV per unit",
+    "SIPRI TIV for total order", "SIPRI TIV of delivered weapons",
+]
+# Tidy names, in the order of REGISTER_HEADER. TIVs are millions of SIPRI trend-indicator
+# values: a volume index built on 1990 US$ unit costs, not a price ("musd" names that base).
+REGISTER_COLUMNS = [
+    "recipient", "supplier", "order_year", "order_year_uncertain", "number_ordered",
+    "number_ordered_uncertain", "designation", "description", "number_delivered",
+    "number_delivered_uncertain", "delivery_years", "status", "comments",
+    "tiv_per_unit_musd", "tiv_order_musd", "tiv_delivered_musd",
+]
+STATUSES = {"New", "Second hand", "Second hand but modernized"}
+_LABEL = dict(zip(REGISTER_COLUMNS, REGISTER_HEADER, strict=True))
+_NUMERIC = ["number_ordered", "number_delivered", "tiv_per_unit_musd", "tiv_order_musd",
+            "tiv_delivered_musd"]
+_WIDTH = len(REGISTER_COLUMNS)
+_YEARS = re.compile(r"^\d{4}(; \d{4})*$")
+
+
+def parse_register(body: bytes, first: int, file: str) -> tuple[pd.DataFrame, list[int]]:
+    """(frame, repairs) of the Trade Register whose rows are ``body``: UTF-8, LF line ends,
+    starting at the file's 0-based line ``first`` (the line after the header)."""
+    found = _scan(body, first, file)
+    if found is not None:
+        buf, line, repairs = found
+        if not len(line):
+            raise SipriFormatError(file, "the Trade Register has a header but no rows",
+                                   line=first)
+        try:
+            table = _read_fields(buf, typed=True)
+        except ValueError:
+            table = None  # a cell is not a number: the checks below name it
+        if table is None or len(table) == len(line):
+            return _frame(_read_fields(buf, typed=False) if table is None else table,
+                          line, file, typed=table is not None), repairs
+    line, rows, repairs = records(body.decode("utf-8").split("\n"), first, _WIDTH, file)
+    if not rows:
+        raise SipriFormatError(file, "the Trade Register has a header but no rows", line=first)
+    table = pd.DataFrame(rows, columns=REGISTER_COLUMNS, dtype=object)
+    return _frame(table, np.array(line), file, typed=False), repairs
+
+
+def _scan(body: bytes, first: int, file: str):
+    """(bytes for the C parser, physical line of each record, repairs), or None for a file
+    with quotes or a lone CR (the general route). The rules are those of ``records``."""
+    if b'"' in body or b"\r" in body:
+        return None
+    b = np.frombuffer(body, dtype=np.uint8)
+    ends = np.append(np.flatnonzero(b == ord("\n")), len(body))  # line i is starts[i]:ends[i]
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    commas = np.diff(np.searchsorted(np.flatnonzero(b == ord(",")), ends), prepend=0)
+    n = len(ends)
+    text = lambda i: body[starts[i]:ends[i]].decode("utf-8")  # noqa: E731
+    dropped, joined, repairs, skip = [], {}, [], -1
+    for i in np.flatnonzero(commas != _WIDTH - 1).tolist():
+        if i == skip:  # the second half of a record joined just before
+            continue
+        line = text(i)
+        if not line.strip():
+            dropped.append(i)
+            continue
+        nxt = text(i + 1) if i + 1 < n else ""
+        if (commas[i] < _WIDTH - 1 and nxt.startswith(",")
+                and commas[i] + commas[i + 1] == _WIDTH - 1):
+            joined[i] = (line.rstrip() + nxt).encode("utf-8") + b"\n"
+            dropped.append(i + 1)
+            repairs.append(first + i + 1)
+            skip = i + 1
+            continue
+        raise SipriFormatError(
+            file, f"expected {_WIDTH} fields, found {commas[i] + 1} (truncated or damaged row)",
+            line=first + i + 1)
+    pieces, pos = [], 0
+    for i in sorted([*dropped, *joined]):
+        pieces += [body[pos:starts[i]], joined.get(i, b"")]
+        pos = ends[i] + 1
+    keep = np.ones(n, dtype=bool)
+    keep[dropped] = False
+    return b"".join([*pieces, body[pos:]]), np.flatnonzero(keep) + first + 1, repairs
+
+
+def _read_fields(buf: bytes, typed: bool) -> pd.DataFrame:
+    """The records as a frame, by pandas' C parser; ``typed`` parses the numeric columns too
+    (and raises ValueError on a cell that is not a number)."""
+    kwargs = dict(header=None, names=REGISTER_COLUMNS, keep_default_na=False, engine="c",
+                  low_memory=False)
+    if typed:
+        kwargs |= dict(dtype={c: ("float64" if c in _NUMERIC else object)
+                              for c in REGISTER_COLUMNS},
+                       na_values={c: [""] for c in _NUMERIC})
+    else:
+        kwargs |= dict(dtype=object, na_filter=False)
+    return pd.read_csv(io.BytesIO(buf), **kwargs)
+
+
+def _frame(table: pd.DataFrame, line: np.ndarray, file: str, typed: bool) -> pd.DataFrame:
+    """The checked, tidy frame. ``typed``: the numeric columns are numbers already."""
+    col = {c: table[c].to_numpy(dtype=object) for c in REGISTER_COLUMNS
+           if c not in _NUMERIC or not typed}
+    df = {"line": line}
+    for c in ("recipient", "supplier", "designation", "description"):
+        values = (np.array([v.strip() for v in col[c]], dtype=object) if c == "designation"
+                  else per_value(col[c], str.strip))
+        first_bad(values == "", col[c], line, file, _LABEL[c], "a name")
+        df[c] = values
+    order_year = col["order_year"]
+    first_bad(per_value(order_year, lambda v: not (len(v) == 4 and v.isdecimal()), bool),
+              order_year, line, file, "Year of order", "a four-digit year")
+    df["order_year"] = pd.array(per_value(order_year, int, np.int64), dtype="Int64")
+    for c in ("order_year", "number_ordered", "number_delivered"):
+        flag = col[f"{c}_uncertain"]
+        first_bad((flag != "") & (flag != "?") & (flag != " "), flag, line, file,
+                  f"' ' after {_LABEL[c]}", "'?' or nothing")
+        df[f"{c}_uncertain"] = pd.array(flag == "?", dtype="boolean")
+    for c in _NUMERIC:
+        check = parsed_numbers if typed else numbers
+        df[c] = check(table[c] if typed else col[c], line, file, _LABEL[c],
+                      int if c.startswith("number") else float)
+    years = per_value(col["delivery_years"], str.strip)
+    first_bad(per_value(years, lambda v: not (v == "" or _YEARS.match(v)), bool),
+              col["delivery_years"], line, file, "Year(s) of delivery",
+              "years like '2018; 2019' or nothing")
+    df["delivery_years"] = years
+    status = col["status"]
+    first_bad(per_value(status, lambda v: v not in STATUSES, bool), status, line, file,
+              "status", f"one of {sorted(STATUSES)}")
+    df["status"] = status
+    df["comments"] = np.array([v.strip() for v in col["comments"]], dtype=object)
+    delivered = df["tiv_delivered_musd"]
+    df["tiv_below_half"] = pd.array((delivered == 0).fillna(False), dtype="boolean")
+    undated = (years == "") & (delivered.fillna(0) > 0).to_numpy()
+    if undated.any():  # format the values only when there is something to report
+        first_bad(undated, [f"{v:g}" for v in delivered.fillna(0)], line, file,
+                  "Year(s) of delivery", "delivery years for a deal with delivered TIV")
+    recipient = df["recipient"]
+    df["non_state"] = per_value(recipient, lambda r: r.endswith("*") and not r.endswith("**"),
+                                bool)
+    df["organisation"] = per_value(recipient, lambda r: r.endswith("**"), bool)
+    return pd.DataFrame(df)
