@@ -97,8 +97,14 @@ def parsed_numbers(values: pd.Series, lines, file: str, column: str, kind=float)
     return pd.Series(pd.array(values, dtype="Int64" if kind is int else "Float64"))
 
 
-def per_value(values: np.ndarray, fn, dtype=object) -> np.ndarray:
-    """``fn`` (a function of one cell, a string) applied to every cell, but called once per
-    distinct value: a column of 30,000 cells holds a few hundred countries or years."""
+def distinct(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """(codes, distinct values) of a column of strings, so that checks and conversions run
+    once per distinct value (30,000 rows hold a few hundred countries or years); ``each``
+    spreads the results back over the rows."""
     codes, uniques = pd.factorize(values)
-    return np.array([fn(u) for u in uniques], dtype=dtype)[codes]
+    return codes, uniques.tolist()
+
+
+def each(codes: np.ndarray, results: list, dtype=object) -> np.ndarray:
+    """Per-distinct-value ``results`` (see :func:`distinct`) as one value per row."""
+    return np.array(results, dtype=dtype)[codes]

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.contract.errors import SipriFormatError
@@ -40,6 +41,12 @@ from analysis.sipri.register import (  # noqa: F401 (re-exported)
 VALUE_TABLE_FIRST = {"Recipient": "import-values", "Exports by": "export-values"}
 VALUE_TABLE_TAIL = ["Percentage", "Sum total years", "Percentage of total"]
 PREAMBLE_MAX_LINES = 30
+_CP1252 = {}  # non-ASCII cp1252 byte -> its UTF-8 bytes; five bytes are undefined in cp1252
+for _byte in range(0x80, 0x100):
+    try:
+        _CP1252[_byte] = bytes([_byte]).decode("cp1252").encode("utf-8")
+    except UnicodeDecodeError:
+        pass
 
 
 @dataclass(frozen=True)
@@ -66,33 +73,36 @@ class SipriExport:
 
 def decode_export(raw: bytes, file: str) -> str:
     """Bytes to text: UTF-8 (BOM allowed) if it decodes, else cp1252; junk is refused."""
-    return _decode(raw, file)[0]
+    return _utf8(raw, file).decode("utf-8")
 
 
 def _utf8(raw: bytes, file: str) -> bytes:
-    """The export as UTF-8 bytes with LF line ends, what pandas' C parser reads fastest."""
-    text, utf8 = _decode(raw, file)
-    data = raw.removeprefix(b"\xef\xbb\xbf") if utf8 else text.encode("utf-8")
-    return data.replace(b"\r\n", b"\n") if b"\r\n" in data else data
-
-
-def _decode(raw: bytes, file: str) -> tuple[str, bool]:
-    """(text, whether it was UTF-8)."""
+    """The export as UTF-8 bytes (what pandas' C parser reads fastest), from UTF-8 (BOM
+    allowed) or else cp1252; junk is refused. Line ends are left as they are: CRLF is read as
+    LF wherever lines are taken apart."""
     if not raw.strip():
         raise SipriFormatError(file, "the file is empty: expected a SIPRI export")
     if b"\x00" in raw[:4096]:
         raise SipriFormatError(file, "the file holds binary data (NUL bytes): expected CSV text")
     try:
-        return raw.decode("utf-8-sig"), True
+        raw.decode("utf-8-sig")
+        return raw.removeprefix(b"\xef\xbb\xbf")
     except UnicodeDecodeError:
         pass
-    try:
-        return raw.decode("cp1252"), False
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SipriFormatError(
-            file, f"byte 0x{raw[exc.start]:02x} is neither UTF-8 nor cp1252 text", line=line
-        ) from None
+    high = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) >= 0x80).tolist()
+    if len(high) > len(raw) // 64:  # much non-ASCII text: the codec is faster
+        try:
+            return raw.decode("cp1252").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            high = [exc.start]
+    pieces, pos = [], 0  # SIPRI's registers: a few hundred accented letters in 4 MB
+    for i in high:
+        if raw[i] not in _CP1252:
+            raise SipriFormatError(file, f"byte 0x{raw[i]:02x} is neither UTF-8 nor cp1252 text",
+                                   line=raw[:i].count(b"\n") + 1)
+        pieces += [raw[pos:i], _CP1252[raw[i]]]
+        pos = i + 1
+    return b"".join([*pieces, raw[pos:]])
 
 
 def _lines(data: bytes, pos: int = 0):
@@ -101,7 +111,7 @@ def _lines(data: bytes, pos: int = 0):
     while pos <= len(data):
         end = data.find(b"\n", pos)
         end = len(data) if end < 0 else end
-        yield data[pos:end].decode("utf-8"), end + 1
+        yield data[pos:end - (data[pos:end + 1].endswith(b"\r\n"))].decode("utf-8"), end + 1
         pos = end + 1
 
 
@@ -163,7 +173,7 @@ def _parse_export(raw: bytes, file: str) -> SipriExport:
     sha = hashlib.sha256(raw).hexdigest()
     if header and header[0] in VALUE_TABLE_FIRST and header[-3:] == VALUE_TABLE_TAIL:
         kind = VALUE_TABLE_FIRST[header[0]]
-        lines = data[body:].decode("utf-8").split("\n")
+        lines = data[body:].decode("utf-8").replace("\r\n", "\n").split("\n")
         frame, totals = _parse_value_table(lines, h, header, file)
         return SipriExport(file, kind, generated, sha, frame, [], totals)
     if header[:1] == ["Recipient"]:

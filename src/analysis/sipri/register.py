@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.contract.errors import SipriFormatError
-from analysis.sipri.checks import first_bad, numbers, parsed_numbers, per_value, records
+from analysis.sipri.checks import distinct, each, first_bad, numbers, parsed_numbers, records
 
 REGISTER_HEADER = [
     "Recipient", "Supplier", "Year of order", " ", "Number ordered", " ",
@@ -58,7 +58,8 @@ def parse_register(body: bytes, first: int, file: str) -> tuple[pd.DataFrame, li
         if table is None or len(table) == len(line):
             return _frame(_read_fields(buf, typed=False) if table is None else table,
                           line, file, typed=table is not None), repairs
-    line, rows, repairs = records(body.decode("utf-8").split("\n"), first, _WIDTH, file)
+    lines = body.decode("utf-8").replace("\r\n", "\n").split("\n")
+    line, rows, repairs = records(lines, first, _WIDTH, file)
     if not rows:
         raise SipriFormatError(file, "the Trade Register has a header but no rows", line=first)
     table = pd.DataFrame(rows, columns=REGISTER_COLUMNS, dtype=object)
@@ -68,14 +69,16 @@ def parse_register(body: bytes, first: int, file: str) -> tuple[pd.DataFrame, li
 def _scan(body: bytes, first: int, file: str):
     """(bytes for the C parser, physical line of each record, repairs), or None for a file
     with quotes or a lone CR (the general route). The rules are those of ``records``."""
-    if b'"' in body or b"\r" in body:
-        return None
     b = np.frombuffer(body, dtype=np.uint8)
-    ends = np.append(np.flatnonzero(b == ord("\n")), len(body))  # line i is starts[i]:ends[i]
+    cr = np.flatnonzero(b == ord("\r"))
+    if b'"' in body or (cr + 1 == len(b)).any() or (b[cr[cr + 1 < len(b)] + 1] != 10).any():
+        return None
+    ends = np.append(np.flatnonzero(b == ord("\n")), len(body))  # line i: starts[i]:ends[i]
     starts = np.concatenate(([0], ends[:-1] + 1))
+    stops = ends - np.isin(ends - 1, cr)  # without the CR of a CRLF
     commas = np.diff(np.searchsorted(np.flatnonzero(b == ord(",")), ends), prepend=0)
     n = len(ends)
-    text = lambda i: body[starts[i]:ends[i]].decode("utf-8")  # noqa: E731
+    text = lambda i: body[starts[i]:stops[i]].decode("utf-8")  # noqa: E731
     dropped, joined, repairs, skip = [], {}, [], -1
     for i in np.flatnonzero(commas != _WIDTH - 1).tolist():
         if i == skip:  # the second half of a record joined just before
@@ -124,14 +127,21 @@ def _frame(table: pd.DataFrame, line: np.ndarray, file: str, typed: bool) -> pd.
            if c not in _NUMERIC or not typed}
     df = {"line": line}
     for c in ("recipient", "supplier", "designation", "description"):
-        values = (np.array([v.strip() for v in col[c]], dtype=object) if c == "designation"
-                  else per_value(col[c], str.strip))
+        if c == "designation":  # nearly one per deal: strip them all
+            values = np.array([v.strip() for v in col[c]], dtype=object)
+        else:
+            codes, names = distinct(col[c])
+            values = each(codes, [v.strip() for v in names])
         first_bad(values == "", col[c], line, file, _LABEL[c], "a name")
-        df[c] = values
-    order_year = col["order_year"]
-    first_bad(per_value(order_year, lambda v: not (len(v) == 4 and v.isdecimal()), bool),
-              order_year, line, file, "Year of order", "a four-digit year")
-    df["order_year"] = pd.array(per_value(order_year, int, np.int64), dtype="Int64")
+        df[c] = _text(values)
+        if c == "recipient":
+            df["non_state"] = each(codes, [r.strip().endswith("*")
+                                           and not r.strip().endswith("**") for r in names], bool)
+            df["organisation"] = each(codes, [r.strip().endswith("**") for r in names], bool)
+    codes, years = distinct(col["order_year"])
+    first_bad(each(codes, [not (len(v) == 4 and v.isdecimal()) for v in years], bool),
+              col["order_year"], line, file, "Year of order", "a four-digit year")
+    df["order_year"] = pd.array(each(codes, [int(v) for v in years], np.int64), dtype="Int64")
     for c in ("order_year", "number_ordered", "number_delivered"):
         flag = col[f"{c}_uncertain"]
         first_bad((flag != "") & (flag != "?") & (flag != " "), flag, line, file,
@@ -141,24 +151,31 @@ def _frame(table: pd.DataFrame, line: np.ndarray, file: str, typed: bool) -> pd.
         check = parsed_numbers if typed else numbers
         df[c] = check(table[c] if typed else col[c], line, file, _LABEL[c],
                       int if c.startswith("number") else float)
-    years = per_value(col["delivery_years"], str.strip)
-    first_bad(per_value(years, lambda v: not (v == "" or _YEARS.match(v)), bool),
+    codes, texts = distinct(col["delivery_years"])
+    texts = [v.strip() for v in texts]
+    first_bad(each(codes, [not (v == "" or _YEARS.match(v)) for v in texts], bool),
               col["delivery_years"], line, file, "Year(s) of delivery",
               "years like '2018; 2019' or nothing")
-    df["delivery_years"] = years
+    years = each(codes, texts)
+    df["delivery_years"] = _text(years)
     status = col["status"]
-    first_bad(per_value(status, lambda v: v not in STATUSES, bool), status, line, file,
+    codes, values = distinct(status)
+    first_bad(each(codes, [v not in STATUSES for v in values], bool), status, line, file,
               "status", f"one of {sorted(STATUSES)}")
-    df["status"] = status
-    df["comments"] = np.array([v.strip() for v in col["comments"]], dtype=object)
+    df["status"] = _text(status)
+    df["comments"] = _text(np.array([v.strip() for v in col["comments"]], dtype=object))
     delivered = df["tiv_delivered_musd"]
     df["tiv_below_half"] = pd.array((delivered == 0).fillna(False), dtype="boolean")
     undated = (years == "") & (delivered.fillna(0) > 0).to_numpy()
     if undated.any():  # format the values only when there is something to report
         first_bad(undated, [f"{v:g}" for v in delivered.fillna(0)], line, file,
                   "Year(s) of delivery", "delivery years for a deal with delivered TIV")
-    recipient = df["recipient"]
-    df["non_state"] = per_value(recipient, lambda r: r.endswith("*") and not r.endswith("**"),
-                                bool)
-    df["organisation"] = per_value(recipient, lambda r: r.endswith("**"), bool)
-    return pd.DataFrame(df)
+    order = ["line", *REGISTER_COLUMNS[:2], *REGISTER_COLUMNS[6:8], "order_year",
+             *[f"{c}_uncertain" for c in ("order_year", "number_ordered", "number_delivered")],
+             *_NUMERIC, *REGISTER_COLUMNS[10:13], "tiv_below_half", "non_state", "organisation"]
+    return pd.DataFrame({c: df[c] for c in order})
+
+
+def _text(values: np.ndarray):
+    """Python strings as pandas' string column (what a frame built from them would infer)."""
+    return pd.array(values, dtype="str")
