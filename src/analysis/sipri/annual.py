@@ -27,12 +27,12 @@ def _spread(register: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Vectorised: each distinct delivery-years text is split once, rows are expanded with
     numpy, and the groups are one int64 key (same sums, in the same order, as grouping by
     the key columns themselves)."""
-    text = register["delivery_years"].fillna("")
-    dated = np.flatnonzero((text != "").to_numpy())
-    codes, uniques = pd.factorize(text.to_numpy(dtype=object)[dated])
+    text = register["delivery_years"].to_numpy(dtype=object)
+    dated = np.flatnonzero((text != "") & pd.notna(text))
+    codes, uniques = pd.factorize(text[dated])
     parts = [u.split("; ") for u in uniques]
     per = np.array([len(p) for p in parts], dtype=np.int64)  # years of each distinct text
-    flat = np.array([y for p in parts for y in p]).astype(np.int64)
+    flat = np.array([y for p in parts for y in p], dtype=object).astype(np.int64)  # as int()
     n = per[codes]  # years of each dated deal
     total = int(n.sum())
     row = np.repeat(np.arange(len(dated)), n)
@@ -44,7 +44,8 @@ def _spread(register: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     valid = np.ones(total, dtype=bool)
     names = []
     for k in keys:  # sorted codes, so the key orders as the key columns do
-        c, u = pd.factorize(register[k].to_numpy(dtype=object)[dated], sort=True)
+        c, u = pd.factorize(register[k].to_numpy(dtype=object), sort=True)
+        c = c[dated]
         key = key * (len(u) + 1) + c[row]
         valid &= c[row] >= 0  # like groupby, rows with a missing key are left out
         names.append(u)

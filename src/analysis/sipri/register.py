@@ -39,6 +39,8 @@ _LABEL = dict(zip(REGISTER_COLUMNS, REGISTER_HEADER, strict=True))
 _NUMERIC = ["number_ordered", "number_delivered", "tiv_per_unit_musd", "tiv_order_musd",
             "tiv_delivered_musd"]
 _WIDTH = len(REGISTER_COLUMNS)
+_FLAG_COLUMNS = [c for c in REGISTER_COLUMNS if c.endswith("_uncertain")]
+_FLAGS = [REGISTER_COLUMNS.index(c) for c in _FLAG_COLUMNS]
 _YEARS = re.compile(r"^\d{4}(; \d{4})*$")
 
 
@@ -47,28 +49,28 @@ def parse_register(body: bytes, first: int, file: str) -> tuple[pd.DataFrame, li
     starting at the file's 0-based line ``first`` (the line after the header)."""
     found = _scan(body, first, file)
     if found is not None:
-        buf, line, repairs = found
+        buf, line, repairs, short_flags = found
         if not len(line):
             raise SipriFormatError(file, "the Trade Register has a header but no rows",
                                    line=first)
         try:
-            table = _read_fields(buf, typed=True)
-        except ValueError:
-            table = None  # a cell is not a number: the checks below name it
-        if table is None or len(table) == len(line):
-            return _frame(_read_fields(buf, typed=False) if table is None else table,
-                          line, file, typed=table is not None), repairs
+            table = _read_fields(buf, typed=True, flags=short_flags)
+        except ValueError:  # a cell is not a number or a flag: the checks name it
+            table = _read_fields(buf, typed=False)
+        if len(table) == len(line):
+            return _frame(table, line, file), repairs
     lines = body.decode("utf-8").replace("\r\n", "\n").split("\n")
     line, rows, repairs = records(lines, first, _WIDTH, file)
     if not rows:
         raise SipriFormatError(file, "the Trade Register has a header but no rows", line=first)
     table = pd.DataFrame(rows, columns=REGISTER_COLUMNS, dtype=object)
-    return _frame(table, np.array(line), file, typed=False), repairs
+    return _frame(table, np.array(line), file), repairs
 
 
 def _scan(body: bytes, first: int, file: str):
-    """(bytes for the C parser, physical line of each record, repairs), or None for a file
-    with quotes or a lone CR (the general route). The rules are those of ``records``."""
+    """(bytes for the C parser, physical line of each record, repairs, whether every flag
+    cell is at most one character), or None for a file with quotes or a lone CR (the general
+    route). The rules are those of ``records``."""
     b = np.frombuffer(body, dtype=np.uint8)
     cr = np.flatnonzero(b == ord("\r"))
     if b'"' in body or (cr + 1 == len(b)).any() or (b[cr[cr + 1 < len(b)] + 1] != 10).any():
@@ -76,7 +78,11 @@ def _scan(body: bytes, first: int, file: str):
     ends = np.append(np.flatnonzero(b == ord("\n")), len(body))  # line i: starts[i]:ends[i]
     starts = np.concatenate(([0], ends[:-1] + 1))
     stops = ends - np.isin(ends - 1, cr)  # without the CR of a CRLF
-    commas = np.diff(np.searchsorted(np.flatnonzero(b == ord(",")), ends), prepend=0)
+    at = np.flatnonzero(b == ord(","))
+    commas = np.diff(np.searchsorted(at, ends), prepend=0)
+    first_comma = (np.cumsum(commas) - commas)[commas == _WIDTH - 1]  # of each full line
+    short_flags = all((at[first_comma + k] - at[first_comma + k - 1] <= 2).all()
+                      for k in _FLAGS)  # flag k lies between commas k - 1 and k
     n = len(ends)
     text = lambda i: body[starts[i]:stops[i]].decode("utf-8")  # noqa: E731
     dropped, joined, repairs, skip = [], {}, [], -1
@@ -90,7 +96,9 @@ def _scan(body: bytes, first: int, file: str):
         nxt = text(i + 1) if i + 1 < n else ""
         if (commas[i] < _WIDTH - 1 and nxt.startswith(",")
                 and commas[i] + commas[i + 1] == _WIDTH - 1):
-            joined[i] = (line.rstrip() + nxt).encode("utf-8") + b"\n"
+            line = line.rstrip() + nxt
+            joined[i] = line.encode("utf-8") + b"\n"
+            short_flags &= all(len(line.split(",")[k]) <= 1 for k in _FLAGS)
             dropped.append(i + 1)
             repairs.append(first + i + 1)
             skip = i + 1
@@ -104,27 +112,33 @@ def _scan(body: bytes, first: int, file: str):
         pos = ends[i] + 1
     keep = np.ones(n, dtype=bool)
     keep[dropped] = False
-    return b"".join([*pieces, body[pos:]]), np.flatnonzero(keep) + first + 1, repairs
+    line = np.flatnonzero(keep) + first + 1
+    return b"".join([*pieces, body[pos:]]), line, repairs, short_flags
 
 
-def _read_fields(buf: bytes, typed: bool) -> pd.DataFrame:
-    """The records as a frame, by pandas' C parser; ``typed`` parses the numeric columns too
-    (and raises ValueError on a cell that is not a number)."""
+def _read_fields(buf: bytes, typed: bool, flags: bool = False) -> pd.DataFrame:
+    """The records as a frame, by pandas' C parser; ``typed`` parses the numeric columns too,
+    and ``flags`` the flag columns as booleans (True for '?'); either raises ValueError on a
+    cell that does not parse. Flags as booleans need cells of at most one character: the
+    parser would also take 'True' or 'false'."""
     kwargs = dict(header=None, names=REGISTER_COLUMNS, keep_default_na=False, engine="c",
                   low_memory=False)
     if typed:
-        kwargs |= dict(dtype={c: ("float64" if c in _NUMERIC else object)
-                              for c in REGISTER_COLUMNS},
+        flag_type = bool if flags else object
+        kwargs |= dict(dtype={c: ("float64" if c in _NUMERIC else flag_type if c in _FLAG_COLUMNS
+                                  else object) for c in REGISTER_COLUMNS},
                        na_values={c: [""] for c in _NUMERIC})
+        if flags:
+            kwargs |= dict(true_values=["?"], false_values=["", " "])
     else:
         kwargs |= dict(dtype=object, na_filter=False)
     return pd.read_csv(io.BytesIO(buf), **kwargs)
 
 
-def _frame(table: pd.DataFrame, line: np.ndarray, file: str, typed: bool) -> pd.DataFrame:
-    """The checked, tidy frame. ``typed``: the numeric columns are numbers already."""
-    col = {c: table[c].to_numpy(dtype=object) for c in REGISTER_COLUMNS
-           if c not in _NUMERIC or not typed}
+def _frame(table: pd.DataFrame, line: np.ndarray, file: str) -> pd.DataFrame:
+    """The checked, tidy frame from the C parser's (or the general route's) table, whose
+    numeric and flag columns may be parsed already."""
+    col = {c: table[c].to_numpy() for c in REGISTER_COLUMNS}
     df = {"line": line}
     for c in ("recipient", "supplier", "designation", "description"):
         if c == "designation":  # nearly one per deal: strip them all
@@ -144,12 +158,14 @@ def _frame(table: pd.DataFrame, line: np.ndarray, file: str, typed: bool) -> pd.
     df["order_year"] = pd.array(each(codes, [int(v) for v in years], np.int64), dtype="Int64")
     for c in ("order_year", "number_ordered", "number_delivered"):
         flag = col[f"{c}_uncertain"]
-        first_bad((flag != "") & (flag != "?") & (flag != " "), flag, line, file,
-                  f"' ' after {_LABEL[c]}", "'?' or nothing")
-        df[f"{c}_uncertain"] = pd.array(flag == "?", dtype="boolean")
+        if flag.dtype == object:
+            first_bad((flag != "") & (flag != "?") & (flag != " "), flag, line, file,
+                      f"' ' after {_LABEL[c]}", "'?' or nothing")
+            flag = flag == "?"
+        df[f"{c}_uncertain"] = pd.array(flag, dtype="boolean")
     for c in _NUMERIC:
-        check = parsed_numbers if typed else numbers
-        df[c] = check(table[c] if typed else col[c], line, file, _LABEL[c],
+        check = numbers if col[c].dtype == object else parsed_numbers
+        df[c] = check(table[c] if check is parsed_numbers else col[c], line, file, _LABEL[c],
                       int if c.startswith("number") else float)
     codes, texts = distinct(col["delivery_years"])
     texts = [v.strip() for v in texts]
