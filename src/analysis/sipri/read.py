@@ -35,18 +35,18 @@ import pandas as pd
 from analysis.contract.errors import SipriFormatError
 from analysis.sipri.checks import numbers, records
 from analysis.sipri.register import (  # noqa: F401 (re-exported)
-    REGISTER_COLUMNS, REGISTER_HEADER, STATUSES, parse_register,
+    REGISTER_COLUMNS,
+    REGISTER_HEADER,
+    STATUSES,
+    parse_register,
 )
 
 VALUE_TABLE_FIRST = {"Recipient": "import-values", "Exports by": "export-values"}
 VALUE_TABLE_TAIL = ["Percentage", "Sum total years", "Percentage of total"]
 PREAMBLE_MAX_LINES = 30
-_CP1252 = {}  # non-ASCII cp1252 byte -> its UTF-8 bytes; five bytes are undefined in cp1252
-for _byte in range(0x80, 0x100):
-    try:
-        _CP1252[_byte] = bytes([_byte]).decode("cp1252").encode("utf-8")
-    except UnicodeDecodeError:
-        pass
+# Non-ASCII cp1252 byte -> its UTF-8 bytes; the five bytes undefined in cp1252 are left out.
+_CP1252 = {b: bytes([b]).decode("cp1252", "replace").encode("utf-8") for b in range(0x80, 0x100)
+           if bytes([b]).decode("cp1252", "replace") != "\ufffd"}
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def _utf8(raw: bytes, file: str) -> bytes:
     """The export as UTF-8 bytes (what pandas' C parser reads fastest), from UTF-8 (BOM
     allowed) or else cp1252; junk is refused. Line ends are left as they are: CRLF is read as
     LF wherever lines are taken apart."""
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise SipriFormatError(file, "the file is empty: expected a SIPRI export")
     if b"\x00" in raw[:4096]:
         raise SipriFormatError(file, "the file holds binary data (NUL bytes): expected CSV text")
@@ -119,7 +119,7 @@ def _preamble(data: bytes, file: str) -> tuple[pd.Timestamp, int, str, int]:
     """Find "Data generated:" and the header after it; return (date, header's 0-based line,
     header, offset of the line after it)."""
     lines = _lines(data)
-    for i, (line, _) in zip(range(PREAMBLE_MAX_LINES), lines):
+    for i, (line, _) in zip(range(PREAMBLE_MAX_LINES), lines, strict=False):
         if line.startswith("Data generated:"):
             text = line.removeprefix("Data generated:").strip()
             try:
@@ -183,7 +183,7 @@ def _parse_export(raw: bytes, file: str) -> SipriExport:
             raise SipriFormatError(
                 file, f"the Trade Register header is not SIPRI's 16 columns ({detail})",
                 line=h + 1)
-        frame, repairs = parse_register(data[body:], h + 1, file)
+        frame, repairs = parse_register(data, body, h + 1, file)
         return SipriExport(file, "register", generated, sha, frame, repairs)
     raise SipriFormatError(
         file,

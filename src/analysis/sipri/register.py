@@ -41,25 +41,26 @@ _NUMERIC = ["number_ordered", "number_delivered", "tiv_per_unit_musd", "tiv_orde
 _WIDTH = len(REGISTER_COLUMNS)
 _FLAG_COLUMNS = [c for c in REGISTER_COLUMNS if c.endswith("_uncertain")]
 _FLAGS = [REGISTER_COLUMNS.index(c) for c in _FLAG_COLUMNS]
+_CHUNK = 1 << 20
 _YEARS = re.compile(r"^\d{4}(; \d{4})*$")
 
 
-def parse_register(body: bytes, first: int, file: str) -> tuple[pd.DataFrame, list[int]]:
-    """(frame, repairs) of the Trade Register whose rows are ``body``: UTF-8, LF line ends,
-    starting at the file's 0-based line ``first`` (the line after the header)."""
-    found = _scan(body, first, file)
+def parse_register(data: bytes, start: int, first: int, file: str):
+    """(frame, repairs) of the Trade Register whose rows are ``data[start:]`` (UTF-8),
+    the file's 0-based line ``first`` on (the line after the header)."""
+    found = _scan(data, start, first, file)
     if found is not None:
-        buf, line, repairs, short_flags = found
+        pieces, line, repairs, short_flags = found
         if not len(line):
             raise SipriFormatError(file, "the Trade Register has a header but no rows",
                                    line=first)
         try:
-            table = _read_fields(buf, typed=True, flags=short_flags)
+            table = _read_fields(pieces, typed=True, flags=short_flags)
         except ValueError:  # a cell is not a number or a flag: the checks name it
-            table = _read_fields(buf, typed=False)
+            table = _read_fields(pieces, typed=False)
         if len(table) == len(line):
             return _frame(table, line, file), repairs
-    lines = body.decode("utf-8").replace("\r\n", "\n").split("\n")
+    lines = data[start:].decode("utf-8").replace("\r\n", "\n").split("\n")
     line, rows, repairs = records(lines, first, _WIDTH, file)
     if not rows:
         raise SipriFormatError(file, "the Trade Register has a header but no rows", line=first)
@@ -67,24 +68,19 @@ def parse_register(body: bytes, first: int, file: str) -> tuple[pd.DataFrame, li
     return _frame(table, np.array(line), file), repairs
 
 
-def _scan(body: bytes, first: int, file: str):
-    """(bytes for the C parser, physical line of each record, repairs, whether every flag
-    cell is at most one character), or None for a file with quotes or a lone CR (the general
-    route). The rules are those of ``records``."""
-    b = np.frombuffer(body, dtype=np.uint8)
-    cr = np.flatnonzero(b == ord("\r"))
-    if b'"' in body or (cr + 1 == len(b)).any() or (b[cr[cr + 1 < len(b)] + 1] != 10).any():
+def _scan(data: bytes, start: int, first: int, file: str):
+    """(pieces of ``data`` for the C parser, physical line of each record, repairs, whether
+    every flag cell is at most one character), or None for a file with quotes or a lone CR
+    (the general route). The rules are those of ``records``."""
+    ends, commas, short_flags, cr = _line_table(data, start)
+    whole = np.frombuffer(data, dtype=np.uint8)
+    if data.find(b'"', start) >= 0 or (cr + 1 >= len(data)).any() or (
+            whole[np.minimum(cr + 1, len(data) - 1)] != ord("\n")).any():
         return None
-    ends = np.append(np.flatnonzero(b == ord("\n")), len(body))  # line i: starts[i]:ends[i]
-    starts = np.concatenate(([0], ends[:-1] + 1))
+    starts = np.concatenate(([start], ends[:-1] + 1))  # line i: data[starts[i]:ends[i]]
     stops = ends - np.isin(ends - 1, cr)  # without the CR of a CRLF
-    at = np.flatnonzero(b == ord(","))
-    commas = np.diff(np.searchsorted(at, ends), prepend=0)
-    first_comma = (np.cumsum(commas) - commas)[commas == _WIDTH - 1]  # of each full line
-    short_flags = all((at[first_comma + k] - at[first_comma + k - 1] <= 2).all()
-                      for k in _FLAGS)  # flag k lies between commas k - 1 and k
     n = len(ends)
-    text = lambda i: body[starts[i]:stops[i]].decode("utf-8")  # noqa: E731
+    text = lambda i: data[starts[i]:stops[i]].decode("utf-8")  # noqa: E731
     dropped, joined, repairs, skip = [], {}, [], -1
     for i in np.flatnonzero(commas != _WIDTH - 1).tolist():
         if i == skip:  # the second half of a record joined just before
@@ -106,17 +102,66 @@ def _scan(body: bytes, first: int, file: str):
         raise SipriFormatError(
             file, f"expected {_WIDTH} fields, found {commas[i] + 1} (truncated or damaged row)",
             line=first + i + 1)
-    pieces, pos = [], 0
+    view, pieces, pos = memoryview(data), [], start
     for i in sorted([*dropped, *joined]):
-        pieces += [body[pos:starts[i]], joined.get(i, b"")]
+        pieces += [view[pos:starts[i]], joined.get(i, b"")]
         pos = ends[i] + 1
     keep = np.ones(n, dtype=bool)
     keep[dropped] = False
-    line = np.flatnonzero(keep) + first + 1
-    return b"".join([*pieces, body[pos:]]), line, repairs, short_flags
+    return [*pieces, view[pos:]], np.flatnonzero(keep) + first + 1, repairs, short_flags
 
 
-def _read_fields(buf: bytes, typed: bool, flags: bool = False) -> pd.DataFrame:
+def _line_table(data: bytes, start: int):
+    """(end of each line of ``data[start:]``, its commas, whether every flag cell of the lines
+    with all 16 fields is at most one character, positions of CRs). Worked out about 1 MB at a
+    time: temporaries the size of a 40 MB file would cost more than the work itself."""
+    ends, commas, crs, short_flags, pos = [], [], [np.empty(0, np.int64)], True, start
+    while True:
+        stop = data.find(b"\n", min(pos + _CHUNK, len(data)))
+        last = stop < 0
+        stop = len(data) if last else stop + 1
+        b = np.frombuffer(data, dtype=np.uint8, count=stop - pos, offset=pos) if stop > pos \
+            else np.empty(0, np.uint8)
+        nl = np.flatnonzero(b == ord("\n"))
+        if last:  # the last line runs to the end of the file
+            nl = np.append(nl, stop - pos)
+        at = np.flatnonzero(b == ord(","))
+        count = np.diff(np.searchsorted(at, nl), prepend=0)
+        full = (np.cumsum(count) - count)[count == _WIDTH - 1]  # first comma of a full line
+        short_flags &= all((at[full + k] - at[full + k - 1] <= 2).all()
+                           for k in _FLAGS)  # flag k lies between commas k - 1 and k
+        if data.find(b"\r", pos, stop) >= 0:
+            crs.append(np.flatnonzero(b == ord("\r")) + pos)
+        ends.append(nl + pos)
+        commas.append(count)
+        if last:
+            return np.concatenate(ends), np.concatenate(commas), short_flags, np.concatenate(crs)
+        pos = stop
+
+
+class _Spliced(io.RawIOBase):
+    """Pieces of bytes read as one file: the C parser reads the export's own buffer with the
+    few joined records spliced in, without an edited copy of the whole file."""
+
+    def __init__(self, pieces):
+        self._pieces, self._i, self._at = pieces, 0, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, out) -> int:
+        while self._i < len(self._pieces):
+            piece = self._pieces[self._i]
+            k = min(len(piece) - self._at, len(out))
+            if k > 0:
+                out[:k] = piece[self._at:self._at + k]
+                self._at += k
+                return k
+            self._i, self._at = self._i + 1, 0
+        return 0
+
+
+def _read_fields(pieces: list, typed: bool, flags: bool = False) -> pd.DataFrame:
     """The records as a frame, by pandas' C parser; ``typed`` parses the numeric columns too,
     and ``flags`` the flag columns as booleans (True for '?'); either raises ValueError on a
     cell that does not parse. Flags as booleans need cells of at most one character: the
@@ -132,7 +177,7 @@ def _read_fields(buf: bytes, typed: bool, flags: bool = False) -> pd.DataFrame:
             kwargs |= dict(true_values=["?"], false_values=["", " "])
     else:
         kwargs |= dict(dtype=object, na_filter=False)
-    return pd.read_csv(io.BytesIO(buf), **kwargs)
+    return pd.read_csv(_Spliced(pieces), **kwargs)
 
 
 def _frame(table: pd.DataFrame, line: np.ndarray, file: str) -> pd.DataFrame:
