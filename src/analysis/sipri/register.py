@@ -8,7 +8,9 @@ quotes or a lone carriage return takes that general, line-by-line route instead;
 the same frame.
 
 **Checks.** Column by column, vectorised; columns with few distinct values (countries, years,
-flags, status) are checked once per value.
+status) are checked once per value. Flag cells of at most one character (checked on the bytes)
+are parsed as booleans by the C parser; any other cell sends the file to the text route, which
+names it.
 """
 
 import io
