@@ -1,19 +1,29 @@
 """Benchmark: import a full SIPRI Trade Register and build the annual series.
 
-Compares, in one run on the same bytes:
-- ``analysis``: :func:`analysis.sipri.read.parse_export` + :func:`analysis.sipri.annual_deliveries`
-  (csv module for splitting, pandas for typing and checking, vectorised spread);
-- ``loop``: a plain row-by-row Python loop doing the same parsing, checks and spread.
+Times, in one run on the same bytes (interleaved, best of REPEATS):
+- ``importer``: :func:`analysis.sipri.read.parse_export` + :func:`analysis.sipri.annual_deliveries`
+  (every check, the quirks, the flags, the annual series);
+- ``read_csv``: the baseline, a plain ``pandas.read_csv`` of the same bytes with pandas'
+  defaults: ``pd.read_csv(io.BytesIO(raw), skiprows=<preamble lines>, encoding="cp1252")``,
+  i.e. the table rows after the preamble, the header as column names, types inferred. It does
+  no checks and leaves the split records split;
+- ``loop`` (1x only): a plain row-by-row Python loop doing the same parsing, checks and spread;
 
-and repeats both on a synthetic register 10x the size (the real rows repeated), to show how the
-cost grows. Prints ratios (loop / analysis: higher is better; 10x / 1x: about 10 means linear).
+at 1x and on a synthetic register 10x the size (the real rows repeated), to show how the cost
+grows. Prints importer / read_csv (target: at most 2x), loop / importer, and 10x / 1x (about 10
+means linear), and names the machine. Before timing it checks that the importer's fast path
+gives the same frame as its general, line-by-line route on these bytes
+(``tests/test_sipri_read.py`` checks both real vintages against the importer as it was before
+the fast path).
 
     SIPRI_EXPORT_DIR=../shared/data/sipri .venv/bin/python benchmarks/bench_sipri_import.py
 """
 
 import csv
+import io
+import os
+import platform
 import re
-import statistics
 import sys
 import time
 from collections import defaultdict
@@ -21,20 +31,31 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from analysis import sipri  # noqa: E402
 from analysis.contract.paths import sipri_export_dir  # noqa: E402
+from analysis.sipri import register as register_module  # noqa: E402
 from analysis.sipri.read import parse_export  # noqa: E402
 
 REGISTER = "trade-register_2025-03-13.csv"
-REPEATS = 3
+REPEATS = 7
 YEARS = re.compile(r"^\d{4}(; \d{4})*$")
 
 
 def with_analysis(raw: bytes):
     export = parse_export(raw, REGISTER)
     return export.frame, sipri.annual_deliveries(export.frame)
+
+
+def preamble_lines(raw: bytes) -> int:
+    """Lines before the header, for read_csv's ``skiprows``."""
+    return raw[:raw.index(b"\nRecipient,") + 1].count(b"\n")
+
+
+def with_read_csv(raw: bytes):
+    return pd.read_csv(io.BytesIO(raw), skiprows=preamble_lines(raw), encoding="cp1252")
 
 
 def with_loop(raw: bytes):
@@ -91,13 +112,42 @@ def with_loop(raw: bytes):
     return frame, annual
 
 
-def best_of(fn, raw):
-    times = []
-    for _ in range(REPEATS):
-        t = time.perf_counter()
-        result = fn(raw)
-        times.append(time.perf_counter() - t)
-    return min(times), statistics.median(times), result
+def interleaved(fns: dict, raw: bytes, repeats: int) -> dict:
+    """Best time of each function, run in turn on the same bytes (a noisy shared machine
+    slows all of them alike)."""
+    times = {name: [] for name in fns}
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn(raw)
+            times[name].append(time.perf_counter() - start)
+    return {name: min(t) for name, t in times.items()}
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, "
+            f"pandas {pd.__version__}, numpy {np.__version__}, OPENBLAS_CORETYPE="
+            f"{os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
+
+
+def same_as_general_route(raw: bytes) -> None:
+    fast = parse_export(raw, REGISTER)
+    scan = register_module._scan
+    register_module._scan = lambda *args: None  # the csv module, line by line
+    try:
+        general = parse_export(raw, REGISTER)
+    finally:
+        register_module._scan = scan
+    pd.testing.assert_frame_equal(fast.frame, general.frame, check_exact=True)
+    assert fast.repairs == general.repairs
 
 
 def synthetic(raw: bytes, factor: int) -> bytes:
@@ -115,24 +165,30 @@ def main() -> int:
         return 2
     raw = path.read_bytes()
     big = synthetic(raw, 10)
+    print(f"machine: {machine()}")
     print(f"input: {REGISTER} ({len(raw) / 1e6:.1f} MB) and a 10x synthetic copy "
-          f"({len(big) / 1e6:.1f} MB); best of {REPEATS}")
+          f"({len(big) / 1e6:.1f} MB); best of {REPEATS}, interleaved")
+    print(f"baseline: pd.read_csv(io.BytesIO(raw), skiprows={preamble_lines(raw)}, "
+          "encoding='cp1252')")
+    same_as_general_route(raw)
+    frame, annual = with_analysis(raw)
+    loop_frame, loop_annual = with_loop(raw)
+    assert len(frame) == len(loop_frame) and len(annual) == len(loop_annual)
+    assert abs(annual["tiv_musd"].sum() - loop_annual["tiv_musd"].sum()) < 1e-6
+    print("outputs: fast path == general route (frame, repairs); loop gives the same totals")
     res = {}
     for label, data in (("1x", raw), ("10x", big)):
-        for name, fn in (("analysis", with_analysis), ("loop", with_loop)):
-            best, median, result = best_of(fn, data)
-            res[(label, name)] = best
-            print(f"  {label:>3} {name:<8} best {best:6.2f} s  median {median:6.2f} s")
-        # Same numbers from both, on the 1x input.
+        fns = {"importer": with_analysis, "read_csv": with_read_csv}
         if label == "1x":
-            frame, annual = with_analysis(data)
-            loop_frame, loop_annual = result
-            assert len(frame) == len(loop_frame) and len(annual) == len(loop_annual)
-            assert abs(annual["tiv_musd"].sum() - loop_annual["tiv_musd"].sum()) < 1e-6
+            fns["loop"] = with_loop
+        for name, best in interleaved(fns, data, REPEATS).items():
+            res[(label, name)] = best
+            print(f"  {label:>3} {name:<8} best {best:6.3f} s")
     for label in ("1x", "10x"):
-        print(f"speed-up at {label}: loop / analysis = "
-              f"{res[(label, 'loop')] / res[(label, 'analysis')]:.2f}x (target >= 2x)")
-    for name in ("analysis", "loop"):
+        print(f"importer / read_csv at {label:>3}: "
+              f"{res[(label, 'importer')] / res[(label, 'read_csv')]:.2f}x (target <= 2x)")
+    print(f"loop / importer at  1x: {res[('1x', 'loop')] / res[('1x', 'importer')]:.1f}x")
+    for name in ("importer", "read_csv"):
         print(f"growth of {name}: 10x input / 1x input = "
               f"{res[('10x', name)] / res[('1x', name)]:.1f}x (linear = 10)")
     return 0

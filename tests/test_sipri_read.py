@@ -1,10 +1,14 @@
 """The SIPRI importer: real exports, their quirks, and malformed inputs rejected clearly."""
 
+import hashlib
+
 import pandas as pd
 import pytest
 
+from analysis import sipri
 from analysis.cli.main import main
 from analysis.contract.errors import SipriFormatError
+from analysis.sipri import register as register_module
 from analysis.sipri.read import REGISTER_HEADER, parse_export, read_export
 
 PREAMBLE = """Transfers of major conventional arms from All countries  to All countries .
@@ -77,6 +81,30 @@ def test_parse_export_joins_a_comment_split_over_two_lines_and_reports_it():
     assert e.frame.loc[1, "tiv_delivered_musd"] == 46
 
 
+def test_parse_export_reads_a_quoted_field_with_a_comma_as_one_field():
+    # SIPRI quotes nothing, but a file resaved by a spreadsheet may: the csv module reads it
+    rows = [ROWS[0].replace("Mi-171Sh armed version", '"armed, Mi-171Sh"')] + ROWS[1:]
+    f = parse_export(register(rows), "reg.csv").frame
+    assert f.loc[0, "comments"] == "armed, Mi-171Sh" and len(f) == 4
+
+
+def test_parse_export_keeps_a_lone_carriage_return_inside_a_field():
+    rows = [ROWS[0].replace("armed version", "armed\rversion")] + ROWS[1:]
+    f = parse_export(register(rows), "reg.csv").frame
+    assert f.loc[0, "comments"] == "Mi-171Sh armed\rversion" and len(f) == 4
+
+
+@pytest.mark.parametrize("accents", [0, 2000])
+def test_parse_export_reads_cp1252_with_few_or_many_accented_letters(accents):
+    # few: only the non-ASCII bytes are converted; many: the codec converts the whole file
+    preamble = PREAMBLE.replace("Source:", "é" * accents + "\nSource:") if accents else PREAMBLE
+    e = parse_export(register(preamble=preamble), "reg.csv")
+    assert list(e.frame["designation"])[2:] == ["Bü-181 Bestmann", "Wärtsilä"]
+    with pytest.raises(SipriFormatError, match=r"line \d+: byte 0x9d is neither"):
+        parse_export(register(preamble=preamble).replace(b"Mali,France", b"Mali\x9d,France"),
+                     "reg.csv")
+
+
 def test_parse_export_reads_utf8_with_bom_and_crlf_the_same_as_cp1252_lf():
     a = parse_export(register(), "a.csv").frame
     b = parse_export(b"\xef\xbb\xbf" + register(encoding="utf-8", newline="\r\n"), "b.csv").frame
@@ -126,6 +154,14 @@ MALFORMED = {
                                  "column Number ordered: '4.5' is not a whole number"),
     "unknown uncertainty flag": (register([ROWS[0].replace("2020,,4", "2020,!,4")]),
                                  "column ' ' after Year of order: '!': expected '?' or nothing"),
+    # pandas' boolean parsing would take these: the importer must not
+    "uncertainty flag spelled True": (
+        register([ROWS[0].replace("4,,Mi-17", "4,True,Mi-17")]),
+        "line 13, column ' ' after Number ordered: 'True': expected '?' or nothing"),
+    "uncertainty flag spelled false in a joined record": (
+        register([ROWS[0],
+                  ROWS[1].replace("4,?,2017", "4,false,2017").replace(",New,", ",New,a\n")]),
+        "line 14, column ' ' after Number delivered: 'false': expected '?' or nothing"),
     "unknown status": (register([ROWS[0].replace(",New,", ",Leased,")]),
                        "column status: 'Leased': expected one of"),
     "missing column": (register(header=_bad_header(",status", "")),
@@ -214,3 +250,33 @@ def test_utf8_crlf_copy_of_a_real_register_gives_the_same_numbers(sipri_exports,
     copy.write_bytes(text.encode("utf-8"))
     a, b = read_export(src).frame, read_export(copy).frame
     pd.testing.assert_frame_equal(a, b)
+
+
+def _fingerprint(frame: pd.DataFrame) -> str:
+    text = repr(frame.dtypes.to_dict()) + frame.to_csv(na_rep="<NA>")
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+# Frame and annual series of each real register as the importer gave them before it was made
+# fast (commit c35c559, row-by-row record finding and checks; pandas 3.1.1): dtypes and every
+# value, floats written exactly. A change here is a change of output, not of speed.
+BEFORE_FAST_PATH = {
+    "register_2024": ("0d12a70c23bb4fea", "2fce9e50301ce827"),
+    "register_2025": ("bb6c4cf4359141c5", "42282cd8f85c5c6d"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(BEFORE_FAST_PATH))
+def test_real_registers_give_the_same_frames_as_before_the_fast_path(real_exports, key):
+    frame = real_exports[key].frame
+    assert (_fingerprint(frame), _fingerprint(sipri.annual_deliveries(frame))) == (
+        BEFORE_FAST_PATH[key])
+
+
+@pytest.mark.parametrize("key", sorted(BEFORE_FAST_PATH))
+def test_fast_path_and_general_route_give_the_same_frame(real_exports, sipri_exports, key,
+                                                         monkeypatch):
+    monkeypatch.setattr(register_module, "_scan", lambda *args: None)  # csv module, line by line
+    general = read_export(sipri_exports[key])
+    assert general.repairs == real_exports[key].repairs
+    pd.testing.assert_frame_equal(general.frame, real_exports[key].frame, check_exact=True)

@@ -24,17 +24,44 @@ def annual_deliveries(register: pd.DataFrame) -> pd.DataFrame:
 
 
 def _spread(register: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    dated = register[register["delivery_years"].fillna("") != ""]
-    parts = [v.split("; ") for v in dated["delivery_years"].tolist()]
-    n = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
-    years = np.array([y for p in parts for y in p]).astype(np.int64)
+    """Vectorised: each distinct delivery-years text is split once, rows are expanded with
+    numpy, and the groups are one int64 key (same sums, in the same order, as grouping by
+    the key columns themselves)."""
+    text = register["delivery_years"].to_numpy(dtype=object)
+    dated = np.flatnonzero((text != "") & pd.notna(text))
+    codes, uniques = pd.factorize(text[dated])
+    parts = [u.split("; ") for u in uniques]
+    per = np.array([len(p) for p in parts], dtype=np.int64)  # years of each distinct text
+    flat = np.array([y for p in parts for y in p], dtype=object).astype(np.int64)  # as int()
+    n = per[codes]  # years of each dated deal
+    total = int(n.sum())
     row = np.repeat(np.arange(len(dated)), n)
-    tiv = dated["tiv_delivered_musd"].astype("float64").fillna(0.0).to_numpy()
-    long = pd.DataFrame({k: dated[k].to_numpy()[row] for k in keys})
-    long["year"] = years
-    long["tiv_musd"] = tiv[row] / n[row]
-    return (long.groupby([*keys, "year"], as_index=False, sort=True)
-            .agg(tiv_musd=("tiv_musd", "sum"), deals=("tiv_musd", "size")))
+    within = np.arange(total) - np.repeat(np.cumsum(n) - n, n)
+    years = flat[(np.cumsum(per) - per)[codes][row] + within]
+    tiv = register["tiv_delivered_musd"].astype("float64").fillna(0.0).to_numpy()[dated]
+    value = tiv[row] / n[row]
+    key = np.zeros(total, dtype=np.int64)
+    valid = np.ones(total, dtype=bool)
+    names = []
+    for k in keys:  # sorted codes, so the key orders as the key columns do
+        c, u = pd.factorize(register[k].to_numpy(dtype=object), sort=True)
+        c = c[dated]
+        key = key * (len(u) + 1) + c[row]
+        valid &= c[row] >= 0  # like groupby, rows with a missing key are left out
+        names.append(u)
+    low = int(years.min()) if total else 0
+    span = int(years.max()) - low + 1 if total else 1
+    key = key * span + (years - low)
+    groups = pd.Series(value[valid]).groupby(key[valid], sort=True)
+    sums, deals = groups.sum(), groups.size()
+    group = sums.index.to_numpy()
+    out = {}
+    rest = group // span
+    for k, u in zip(reversed(keys), reversed(names), strict=True):
+        rest, c = np.divmod(rest, len(u) + 1)
+        out[k] = u[c]
+    return pd.DataFrame({**{k: out[k] for k in keys}, "year": group % span + low,
+                         "tiv_musd": sums.to_numpy(), "deals": deals.to_numpy()})
 
 
 def compare_with_value_tables(annual: pd.DataFrame, import_values: pd.DataFrame,

@@ -25,7 +25,6 @@ returned for a file that fails: there are no partial results.
 import csv
 import gc
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,27 +33,20 @@ import numpy as np
 import pandas as pd
 
 from analysis.contract.errors import SipriFormatError
+from analysis.sipri.checks import numbers, records
+from analysis.sipri.register import (  # noqa: F401 (re-exported)
+    REGISTER_COLUMNS,
+    REGISTER_HEADER,
+    STATUSES,
+    parse_register,
+)
 
-REGISTER_HEADER = [
-    "Recipient", "Supplier", "Year of order", " ", "Number ordered", " ",
-    "Weapon designation", "Weapon description", "Number delivered", " ",
-    "Year(s) of delivery", "status", "Comments", "SIPRI TIV per unit",
-    "SIPRI TIV for total order", "SIPRI TIV of delivered weapons",
-]
-# Tidy names, in the order of REGISTER_HEADER. TIVs are millions of SIPRI trend-indicator
-# values: a volume index built on 1990 US$ unit costs, not a price ("musd" names that base).
-REGISTER_COLUMNS = [
-    "recipient", "supplier", "order_year", "order_year_uncertain", "number_ordered",
-    "number_ordered_uncertain", "designation", "description", "number_delivered",
-    "number_delivered_uncertain", "delivery_years", "status", "comments",
-    "tiv_per_unit_musd", "tiv_order_musd", "tiv_delivered_musd",
-]
-STATUSES = {"New", "Second hand", "Second hand but modernized"}
 VALUE_TABLE_FIRST = {"Recipient": "import-values", "Exports by": "export-values"}
 VALUE_TABLE_TAIL = ["Percentage", "Sum total years", "Percentage of total"]
 PREAMBLE_MAX_LINES = 30
-_YEARS = re.compile(r"^\d{4}(; \d{4})*$")
-_YEARS_BLOCK = re.compile(r"(?:(?:\d{4}(?:; \d{4})*)?\n)*")
+# Non-ASCII cp1252 byte -> its UTF-8 bytes; the five bytes undefined in cp1252 are left out.
+_CP1252 = {b: bytes([b]).decode("cp1252", "replace").encode("utf-8") for b in range(0x80, 0x100)
+           if bytes([b]).decode("cp1252", "replace") != "\ufffd"}
 
 
 @dataclass(frozen=True)
@@ -81,26 +73,53 @@ class SipriExport:
 
 def decode_export(raw: bytes, file: str) -> str:
     """Bytes to text: UTF-8 (BOM allowed) if it decodes, else cp1252; junk is refused."""
-    if not raw.strip():
+    return _utf8(raw, file).decode("utf-8")
+
+
+def _utf8(raw: bytes, file: str) -> bytes:
+    """The export as UTF-8 bytes (what pandas' C parser reads fastest), from UTF-8 (BOM
+    allowed) or else cp1252; junk is refused. Line ends are left as they are: CRLF is read as
+    LF wherever lines are taken apart."""
+    if not raw or raw.isspace():
         raise SipriFormatError(file, "the file is empty: expected a SIPRI export")
     if b"\x00" in raw[:4096]:
         raise SipriFormatError(file, "the file holds binary data (NUL bytes): expected CSV text")
     try:
-        return raw.decode("utf-8-sig")
+        raw.decode("utf-8-sig")
+        return raw.removeprefix(b"\xef\xbb\xbf")
     except UnicodeDecodeError:
         pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SipriFormatError(
-            file, f"byte 0x{raw[exc.start]:02x} is neither UTF-8 nor cp1252 text", line=line
-        ) from None
+    high = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) >= 0x80).tolist()
+    if len(high) > len(raw) // 64:  # much non-ASCII text: the codec is faster
+        try:
+            return raw.decode("cp1252").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            high = [exc.start]
+    pieces, pos = [], 0  # SIPRI's registers: a few hundred accented letters in 4 MB
+    for i in high:
+        if raw[i] not in _CP1252:
+            raise SipriFormatError(file, f"byte 0x{raw[i]:02x} is neither UTF-8 nor cp1252 text",
+                                   line=raw[:i].count(b"\n") + 1)
+        pieces += [raw[pos:i], _CP1252[raw[i]]]
+        pos = i + 1
+    return b"".join([*pieces, raw[pos:]])
 
 
-def _preamble(lines: list[str], file: str) -> tuple[pd.Timestamp, int]:
-    """Find "Data generated:" and the header after it; return (date, header index)."""
-    for i, line in enumerate(lines[:PREAMBLE_MAX_LINES]):
+def _lines(data: bytes, pos: int = 0):
+    """(line, offset of the next line) from ``pos`` on, one at a time: the preamble is found
+    without splitting the whole file."""
+    while pos <= len(data):
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
+        yield data[pos:end - (data[pos:end + 1].endswith(b"\r\n"))].decode("utf-8"), end + 1
+        pos = end + 1
+
+
+def _preamble(data: bytes, file: str) -> tuple[pd.Timestamp, int, str, int]:
+    """Find "Data generated:" and the header after it; return (date, header's 0-based line,
+    header, offset of the line after it)."""
+    lines = _lines(data)
+    for i, (line, _) in zip(range(PREAMBLE_MAX_LINES), lines, strict=False):
         if line.startswith("Data generated:"):
             text = line.removeprefix("Data generated:").strip()
             try:
@@ -109,12 +128,10 @@ def _preamble(lines: list[str], file: str) -> tuple[pd.Timestamp, int]:
                 raise SipriFormatError(
                     file, f"'{text}' is not a date like '13 Oct 2024 2:20:11 PM'", line=i + 1
                 ) from None
-            header = i + 1
-            while header < len(lines) and not lines[header].strip():
-                header += 1
-            if header >= len(lines):
-                raise SipriFormatError(file, "the file ends before the table header", line=i + 1)
-            return generated, header
+            for h, (header, body) in enumerate(lines, start=i + 1):
+                if header.strip():
+                    return generated, h, header, body
+            raise SipriFormatError(file, "the file ends before the table header", line=i + 1)
     raise SipriFormatError(
         file,
         f"no 'Data generated:' line in the first {PREAMBLE_MAX_LINES} lines: "
@@ -150,17 +167,23 @@ def parse_export(raw: bytes, file: str) -> SipriExport:
 
 
 def _parse_export(raw: bytes, file: str) -> SipriExport:
-    text = decode_export(raw, file)
-    lines = text.replace("\r\n", "\n").split("\n")
-    generated, h = _preamble(lines, file)
-    header = next(csv.reader([lines[h]]))
+    data = _utf8(raw, file)
+    generated, h, head, body = _preamble(data, file)
+    header = next(csv.reader([head]))
     sha = hashlib.sha256(raw).hexdigest()
     if header and header[0] in VALUE_TABLE_FIRST and header[-3:] == VALUE_TABLE_TAIL:
         kind = VALUE_TABLE_FIRST[header[0]]
+        lines = data[body:].decode("utf-8").replace("\r\n", "\n").split("\n")
         frame, totals = _parse_value_table(lines, h, header, file)
         return SipriExport(file, kind, generated, sha, frame, [], totals)
     if header[:1] == ["Recipient"]:
-        frame, repairs = _parse_register(lines, h, header, file)
+        if header != REGISTER_HEADER:
+            missing = [c for c in REGISTER_HEADER if c.strip() and c not in header]
+            detail = f"missing {missing}" if missing else f"found {header}"
+            raise SipriFormatError(
+                file, f"the Trade Register header is not SIPRI's 16 columns ({detail})",
+                line=h + 1)
+        frame, repairs = parse_register(data, body, h + 1, file)
         return SipriExport(file, "register", generated, sha, frame, repairs)
     raise SipriFormatError(
         file,
@@ -170,206 +193,8 @@ def _parse_export(raw: bytes, file: str) -> SipriExport:
     )
 
 
-def _split(lines: list[str]) -> list[list[str]]:
-    """CSV fields of each line. SIPRI's exports quote nothing, so a plain split is exact and
-    fast; a file with quotes goes through the csv module."""
-    if any('"' in line for line in lines):
-        return [next(csv.reader([line]), []) for line in lines]
-    return [line.split(",") if line else [] for line in lines]
-
-
-def _records(lines: list[str], start: int, width: int, file: str):
-    """(line numbers, records): every record, joining those split by a line break."""
-    repairs: list[int] = []
-    numbers: list[int] = []
-    out: list[list[str]] = []
-    rows = _split(lines[start:])
-    i = 0
-    while i < len(rows):
-        fields = rows[i]
-        if not fields or (len(fields) == 1 and not fields[0].strip()):
-            i += 1
-            continue
-        lineno = start + i + 1
-        if len(fields) != width:
-            if (len(fields) < width and i + 1 < len(rows) and lines[start + i + 1].startswith(",")
-                    and len(fields) + len(rows[i + 1]) - 1 == width):
-                nxt = rows[i + 1]
-                fields = fields[:-1] + [f"{fields[-1].rstrip()} {nxt[0]}".rstrip()] + nxt[1:]
-                repairs.append(lineno)
-                i += 1
-            else:
-                raise SipriFormatError(
-                    file, f"expected {width} fields, found {len(fields)} (truncated or damaged "
-                    "row)", line=lineno)
-        numbers.append(lineno)
-        out.append(fields)
-        i += 1
-    return numbers, out, repairs
-
-
-def _numbers(col, lines, file: str, column: str, kind=float) -> pd.Series:
-    """Vectorised number parsing; the first cell that is not a number raises with its line."""
-    text = pd.Series(col, dtype=object)
-    blank = text.str.strip() == "" if kind is int else text == ""
-    values = pd.to_numeric(text.where(~blank), errors="coerce")
-    bad = values.isna() & ~blank
-    if kind is int:
-        bad |= values.notna() & (values % 1 != 0)
-    if bad.any():
-        i = int(bad.to_numpy().nonzero()[0][0])
-        what = "a whole number" if kind is int else "a number"
-        raise SipriFormatError(file, f"{col[i]!r} is not {what}", line=int(lines[i]),
-                               column=column)
-    if (values < 0).any():
-        i = int((values < 0).to_numpy().nonzero()[0][0])
-        raise SipriFormatError(file, f"{col[i]!r} is negative", line=int(lines[i]),
-                               column=column)
-    return values.astype("Int64") if kind is int else values.astype("Float64")
-
-
-def _first_bad(mask, col, lines, file, column, expected):
-    mask = np.asarray(mask, dtype=bool)
-    if mask.any():
-        i = int(mask.nonzero()[0][0])
-        raise SipriFormatError(file, f"{col[i]!r}: expected {expected}", line=int(lines[i]),
-                               column=column)
-
-
-def _years_ok(values: list[str]) -> np.ndarray:
-    """True where a delivery-years cell is empty or like '2018; 2019' (one regex pass)."""
-    if _YEARS_BLOCK.fullmatch("\n".join(values) + "\n"):
-        return np.ones(len(values), dtype=bool)
-    return np.array([v == "" or bool(_YEARS.match(v)) for v in values])
-
-
-_NUMERIC = ["number_ordered", "number_delivered", "tiv_per_unit_musd", "tiv_order_musd",
-            "tiv_delivered_musd"]
-
-
-def _record_lines(lines: list[str], start: int, width: int, file: str):
-    """(physical line numbers, record texts, repairs), joining records split by a line break.
-
-    Fast path for SIPRI's files, which quote nothing: fields are counted by commas.
-    """
-    if any('"' in line for line in lines[start:]):
-        numbers, rows, repairs = _records(lines, start, width, file)
-        return numbers, [",".join(r) for r in rows], repairs
-    commas = width - 1
-    numbers, texts, repairs = [], [], []
-    i, n = start, len(lines)
-    while i < n:
-        text = lines[i]
-        if not text.strip():
-            i += 1
-            continue
-        count = text.count(",")
-        if count != commas:
-            nxt = lines[i + 1] if i + 1 < n else ""
-            if count < commas and nxt.startswith(",") and count + nxt.count(",") == commas:
-                text = text.rstrip() + nxt
-                repairs.append(i + 1)
-                numbers.append(i + 1)
-                texts.append(text)
-                i += 2
-                continue
-            raise SipriFormatError(
-                file, f"expected {width} fields, found {count + 1} (truncated or damaged row)",
-                line=i + 1)
-        numbers.append(i + 1)
-        texts.append(text)
-        i += 1
-    return numbers, texts, repairs
-
-
-def _read_fields(texts: list[str], typed: bool) -> pd.DataFrame:
-    """The records as a frame, by pandas' C parser; ``typed`` parses the numeric columns too
-    (and raises ValueError on a cell that is not a number)."""
-    kwargs = dict(header=None, names=REGISTER_COLUMNS, keep_default_na=False, engine="c")
-    if typed:
-        kwargs |= dict(dtype={c: ("float64" if c in _NUMERIC else object)
-                              for c in REGISTER_COLUMNS},
-                       na_values={c: [""] for c in _NUMERIC})
-    else:
-        kwargs |= dict(dtype=object, na_filter=False)
-    return pd.read_csv(io.StringIO("\n".join(texts)), **kwargs)
-
-
-def _parse_register(lines, h, header, file):
-    if header != REGISTER_HEADER:
-        missing = [c for c in REGISTER_HEADER if c.strip() and c not in header]
-        detail = f"missing {missing}" if missing else f"found {header}"
-        raise SipriFormatError(
-            file, f"the Trade Register header is not SIPRI's 16 columns ({detail})", line=h + 1
-        )
-    line, texts, repairs = _record_lines(lines, h + 1, len(REGISTER_HEADER), file)
-    if not texts:
-        raise SipriFormatError(file, "the Trade Register has a header but no rows", line=h + 1)
-    try:
-        typed = _read_fields(texts, typed=True)
-    except ValueError:
-        typed = None  # a cell is not a number: the checks below name it
-    raw = _read_fields(texts, typed=False) if typed is None else typed
-    col = {c: raw[c].tolist() for c in REGISTER_COLUMNS if c not in _NUMERIC or typed is None}
-    df = {"line": np.array(line)}
-    for c in ("recipient", "supplier", "designation", "description"):
-        values = [v.strip() for v in col[c]]
-        _first_bad([not v for v in values], col[c], line, file, _label(c), "a name")
-        df[c] = values
-    order_year = col["order_year"]
-    _first_bad([not (len(v) == 4 and v.isdigit()) for v in order_year], order_year, line, file,
-               "Year of order", "a four-digit year")
-    df["order_year"] = pd.array([int(v) for v in order_year], dtype="Int64")
-    for c in ("order_year", "number_ordered", "number_delivered"):
-        flag = np.array(col[f"{c}_uncertain"], dtype=object)
-        _first_bad(~np.isin(flag, ["", "?", " "]), flag, line, file, f"' ' after {_label(c)}",
-                   "'?' or nothing")
-        df[f"{c}_uncertain"] = pd.array(flag == "?", dtype="boolean")
-    for c in _NUMERIC:
-        kind = int if c.startswith("number") else float
-        if typed is None:
-            df[c] = _numbers(col[c], line, file, _label(c), kind)
-        else:
-            df[c] = _checked(typed[c], line, file, _label(c), kind)
-    years = [v.strip() for v in col["delivery_years"]]
-    _first_bad(~_years_ok(years), col["delivery_years"], line, file, "Year(s) of delivery",
-               "years like '2018; 2019' or nothing")
-    df["delivery_years"] = years
-    status = np.array(col["status"], dtype=object)
-    _first_bad(~np.isin(status, list(STATUSES)), status, line, file, "status",
-               f"one of {sorted(STATUSES)}")
-    df["status"] = status
-    df["comments"] = [v.strip() for v in col["comments"]]
-    delivered = df["tiv_delivered_musd"]
-    df["tiv_below_half"] = pd.array((delivered == 0).fillna(False), dtype="boolean")
-    undated = (np.array(years, dtype=object) == "") & (delivered.fillna(0) > 0).to_numpy()
-    if undated.any():  # format the values only when there is something to report
-        _first_bad(undated, [f"{v:g}" for v in delivered.fillna(0)], line, file,
-                   "Year(s) of delivery",
-                   "delivery years for a deal with delivered TIV")
-    df["non_state"] = [r.endswith("*") and not r.endswith("**") for r in df["recipient"]]
-    df["organisation"] = [r.endswith("**") for r in df["recipient"]]
-    return pd.DataFrame(df), repairs
-
-
-def _checked(values: pd.Series, line, file, column, kind) -> pd.Series:
-    """Numbers the C parser already read: check sign and wholeness, give the nullable dtype."""
-    arr = values.to_numpy(dtype="float64")
-    for bad, what in ((arr < 0, "is negative"),
-                      (~np.isnan(arr) & (arr % 1 != 0) if kind is int else None,
-                       "is not a whole number")):
-        if bad is not None and bad.any():
-            i = int(bad.nonzero()[0][0])
-            raise SipriFormatError(file, f"'{arr[i]:g}' {what}", line=int(line[i]),
-                                   column=column)
-    return pd.Series(pd.array(values, dtype="Int64" if kind is int else "Float64"))
-
-
-def _label(column: str) -> str:
-    return dict(zip(REGISTER_COLUMNS, REGISTER_HEADER, strict=True))[column]
-
-
 def _parse_value_table(lines, h, header, file):
+    """``lines``: the lines after the header (0-based line ``h``)."""
     years = header[1:-len(VALUE_TABLE_TAIL) - 1] if len(header) > 5 else []
     if not years or not all(re.fullmatch(r"\d{4}", y) for y in years):
         raise SipriFormatError(
@@ -379,11 +204,11 @@ def _parse_value_table(lines, h, header, file):
     ints = [int(y) for y in years]
     if ints != list(range(ints[0], ints[-1] + 1)):
         raise SipriFormatError(file, "the year columns are not consecutive", line=h + 1)
-    numbers, rows, _ = _records(lines, h + 1, len(header), file)
-    records = list(zip(numbers, rows, strict=True))
+    linenos, rows, _ = records(lines, h + 1, len(header), file)
+    found = list(zip(linenos, rows, strict=True))
     totals = None
     party, cells, line_of = [], [], []
-    for lineno, fields in records:
+    for lineno, fields in found:
         name = fields[0].strip()
         if name.startswith("Total"):
             totals = fields
@@ -397,7 +222,7 @@ def _parse_value_table(lines, h, header, file):
     if totals is None:
         raise SipriFormatError(
             file, f"no 'Total ...' row: the table is truncated (last line read: "
-            f"{records[-1][0] if records else h + 1})"
+            f"{found[-1][0] if found else h + 1})"
         )
     if not party:
         raise SipriFormatError(file, "the value table has no rows", line=h + 1)
@@ -406,7 +231,7 @@ def _parse_value_table(lines, h, header, file):
     wide.insert(0, "line", line_of)
     long = wide.melt(id_vars=["line", "party"], var_name="year", value_name="text")
     long = long[long["text"] != ""].reset_index(drop=True)
-    values = _numbers(long["text"], long["line"], file, "year value")
+    values = numbers(long["text"], long["line"], file, "year value")
     frame = pd.DataFrame({
         "party": long["party"].astype("string"),
         "year": long["year"].astype("Int64"),
