@@ -273,7 +273,13 @@ def build_report(overrides: list[str] | None = None, build_dir: Path = BUILD_DIR
 
     Ctrl-C or SIGTERM at any point: one line, exit 130 or 143, nothing left running
     (:mod:`.runstate`)."""
-    from analysis.report.runstate import RunState, on_interrupt, reap_stale
+    from analysis.report.runstate import (
+        RunState,
+        become_subreaper,
+        on_interrupt,
+        reap_children,
+        reap_stale,
+    )
 
     jobs = plan(overrides, folder)
     build_dir.mkdir(parents=True, exist_ok=True)
@@ -283,12 +289,14 @@ def build_report(overrides: list[str] | None = None, build_dir: Path = BUILD_DIR
     state = RunState(build_dir)
     previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
     on_interrupt(state)
+    become_subreaper()
     try:
         return _build(jobs, build_dir, jobs_limit, ledger, state)
     finally:
         for folder in list(state.folders):
             state.remove_folder(Path(folder))
         state.close()
+        reap_children()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 

@@ -11,9 +11,9 @@
 """
 
 import asyncio
+import contextlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -79,16 +79,12 @@ class Template:
 
     def stop(self) -> None:
         """Normal end: the kernels are gone already; kill the group in case, and reap."""
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.proc.wait()
         for pipe in (self.proc.stdin, self.proc.stdout):
-            try:
+            with contextlib.suppress(OSError):
                 pipe.close()
-            except OSError:
-                pass
 
 
 class ForkedKernel:
@@ -118,10 +114,8 @@ class ForkedKernel:
         os.kill(self.pid, signal.SIGINT)
 
     def kill(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
     def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:
         self.kill()

@@ -15,6 +15,7 @@ folder (staging, per-notebook work, kernel sockets). Then:
   start time, so a reused pid is never hit) and removes the folders.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -85,25 +86,47 @@ class RunState:
     def terminate(self) -> None:
         """Kill the template's group and every kernel; remove the folders and the record."""
         if self.template:
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.template[0], signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
         for pid in list(self.kernels):
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
         for folder in list(self.folders):
             shutil.rmtree(folder, ignore_errors=True)
         self.close()
 
     def close(self) -> None:
         for path in (self.path, self.path.with_suffix(".tmp")):
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-            except FileNotFoundError:
-                pass
+
+
+def become_subreaper() -> None:
+    """Kernels are the template's children; when the template is killed they would pass to
+    init, which in a container may never collect them. As a subreaper the build collects them
+    itself (Linux; elsewhere a no-op)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def reap_children(deadline_s: float = 0.0) -> None:
+    """Collect ended children (killed kernels passed to us); wait up to ``deadline_s``."""
+    import time
+
+    end = time.monotonic() + deadline_s
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            if time.monotonic() >= end:
+                return
+            time.sleep(0.01)
 
 
 def on_interrupt(state: RunState) -> None:
@@ -112,6 +135,7 @@ def on_interrupt(state: RunState) -> None:
     def handler(signum, frame):
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         state.terminate()
+        reap_children(deadline_s=1.0)
         doing = (f"while running {', '.join(state.running)}" if state.running
                  else f"while {state.phase}")
         site = ("the new site had already been written to build/site" if state.swapped

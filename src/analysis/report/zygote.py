@@ -18,6 +18,7 @@ exits when the template goes away (``JPY_PARENT_PID``). A kernel that fails to i
 here is not broken: the notebook imports it again itself and fails at its own cell, named.
 """
 
+import contextlib
 import importlib
 import json
 import os
@@ -102,15 +103,11 @@ def _reap(children: set[int]) -> None:
 
 def _kill_children(children: set[int]) -> None:
     for pid in children:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     for pid in list(children):
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
     children.clear()
 
 
