@@ -9,7 +9,7 @@ SIPRI_EXPORT_DIR ?= sipri-exports
 export SIPRI_EXPORT_DIR
 
 .DEFAULT_GOAL := help
-.PHONY: help venv report test data lint env clean
+.PHONY: help venv report notebooks test data lint env clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ venv: $(STAMP) ## Create or refresh .venv from requirements.lock
 PARAMS ?=
 report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
 	$(PY) -m analysis report $(foreach p,$(PARAMS),--param $(p))
+
+notebooks: $(STAMP) ## Re-execute the committed notebooks in place (after a data or code change)
+	$(PY) -m analysis notebooks
 
 test: $(STAMP) ## Run every test: unit, doctests, data contract, notebooks (nbval)
 	$(PY) -m pytest

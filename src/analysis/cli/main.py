@@ -8,6 +8,7 @@ Commands:
 - ``env [--write]``: environment.yml from requirements.lock (without --write: check it)
 - ``datadict [--write]``: data/README.md from data/datapackage.json (without --write: check)
 - ``report [--param NB:NAME=VALUE ...]``: execute the notebooks and write ``build/site/``
+- ``notebooks``: re-execute the committed notebooks in place, without per-run metadata
 """
 
 import argparse
@@ -53,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="run NB again with a parameter override (repeatable), e.g. "
                              "01-arms-share:region=north-africa")
     report.add_argument("--jobs", type=int, help="notebooks run at once (default: cores)")
+    sub.add_parser("notebooks", help="re-execute the committed notebooks in place, without "
+                                     "per-run metadata")
     return p
 
 
@@ -75,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             from analysis.report.build import build_report
             return build_report(args.param, jobs_limit=args.jobs)
+        if args.command == "notebooks":
+            from analysis.report.notebooks import refresh_notebooks
+            return refresh_notebooks()
     except (DataError, SipriFormatError, ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
