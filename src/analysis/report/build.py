@@ -33,6 +33,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,7 +164,8 @@ def is_fresh(job: Job, cache: Path, code: str) -> bool:
 
 # --- storing a result (in the build's render thread) -----------------------------------------
 
-def store_result(job: Job, nb, work: Path, cache: Path, code: str, timing: dict) -> None:
+def store_result(job: Job, nb, work: Path, cache: Path, code: str, timing: dict,
+                 finish=dict) -> None:
     """Render ``job``'s pages and put its executed notebook, pages and charts in the cache.
 
     The meta file, which makes the entry fresh, is removed first and written last: a build
@@ -181,6 +183,7 @@ def store_result(job: Job, nb, work: Path, cache: Path, code: str, timing: dict)
     if paths["charts"].exists():
         shutil.rmtree(paths["charts"])
     (work / "charts").rename(paths["charts"])
+    timing.update(finish())
     meta = {"seconds": timing.get("total", 0), "timing": timing,
             "key": job_key(job, code, files_hash(reads)), "reads": files_hash(reads),
             "params": job.params, "source": job.path.name, "summary": summary_html(nb)}
@@ -322,6 +325,24 @@ def _build(jobs, build_dir, jobs_limit, ledger, state) -> int:
             template.stop()
 
 
+def _ledger_cached(cache: Path, code: str) -> list[dict] | None:
+    """The ledger rows of the last build, when neither the code nor a file it read changed."""
+    try:
+        meta = json.loads((cache / "ledger.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if meta.get("code") != code or files_hash(list(meta["reads"])) != meta["reads"]:
+        return None
+    return meta["rows"]
+
+
+def _ledger_store(cache: Path, code: str, rows, read_log: Path) -> None:
+    reads = [ln for ln in read_log.read_text(encoding="utf-8").splitlines() if ln]
+    (cache / "ledger.json").write_text(json.dumps(
+        {"code": code, "reads": files_hash(reads), "rows": rows}, sort_keys=True),
+        encoding="utf-8")
+
+
 def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state, template,
                   runner_class) -> int:
     for job in jobs:
@@ -329,11 +350,22 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
             print(f"cached  {job.slug}", file=sys.stderr)
     failures = []
     ledger_file, ledger_pid = None, None
+    if ledger is None:
+        ledger = _ledger_cached(cache, code)
     if stale:
+        from analysis.contract.paths import READ_LOG_ENV
+        from analysis.report.execute import render_pool
+
+        render = render_pool()
         if ledger is None:  # computed in a forked child, while the notebooks run
-            ledger_file = state.add_folder(Path(tempfile.mkdtemp(prefix=".ledger-",
-                                                                 dir=cache))) / "ledger.json"
-            ledger_pid = template.call("analysis.report.pages:ledger_rows", ledger_file)
+            ledger_dir = state.add_folder(Path(tempfile.mkdtemp(prefix=".ledger-", dir=cache)))
+            ledger_file, ledger_log = ledger_dir / "ledger.json", ledger_dir / "reads.txt"
+            ledger_log.touch()
+            # asked for in a thread: the template answers once its imports are done
+            ledger_pid = []
+            asking = threading.Thread(target=lambda: ledger_pid.append(template.call(
+                "analysis.report.pages:ledger_rows", ledger_file, {READ_LOG_ENV: str(ledger_log)})))
+            asking.start()
         workers = max(1, min(jobs_limit or os.cpu_count() or 1, len(stale)))
         state.phase = "running the notebooks"
 
@@ -347,9 +379,12 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
                 failures.append(message)
 
         runner = runner_class(template, state, cache, workers,
-                              lambda job, nb, work, timing: store_result(job, nb, work, cache,
-                                                                         code, timing))
-        runner.run(stale, report)
+                              lambda job, nb, work, timing, finish: store_result(
+                                  job, nb, work, cache, code, timing, finish), render)
+        try:
+            runner.run(stale, report)
+        finally:
+            render.shutdown(wait=True)
     if failures:
         print(f"{len(failures)} notebook(s) failed; the previous site in build/site is "
               "unchanged.", file=sys.stderr)
@@ -362,7 +397,10 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         print("site up to date: nothing to do", file=sys.stderr)
         return 0
     if ledger_file is not None:
-        ledger = _wait_for(ledger_file, ledger_pid)
+        asking.join()
+        ledger = _wait_for(ledger_file, ledger_pid[0]) if ledger_pid else None
+        if ledger is not None:
+            _ledger_store(cache, code, ledger, ledger_log)
     state.phase = "assembling the site"
     staging = state.add_folder(Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir)))
     build_site(jobs, cache, staging, ledger)

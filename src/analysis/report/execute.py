@@ -66,14 +66,14 @@ class Template:
             self.proc.stdin.flush()
             return self._reply()["pid"]
 
-    def call(self, function: str, out: Path) -> int:
+    def call(self, function: str, out: Path, env: dict | None = None) -> int:
         """Fork a child that runs ``module:function()`` and writes its result as JSON."""
         with self.lock:
             if self.ready_at is None:
                 self._reply()
                 self.ready_at = time.perf_counter()
-            self.proc.stdin.write((json.dumps({"call": function, "out": str(out),
-                                               "cwd": str(ROOT), "env": {}}) + "\n").encode())
+            request = {"call": function, "out": str(out), "cwd": str(ROOT), "env": env or {}}
+            self.proc.stdin.write((json.dumps(request) + "\n").encode())
             self.proc.stdin.flush()
             return self._reply()["pid"]
 
@@ -151,6 +151,27 @@ def failed_cell(nb) -> str:
     return "a cell raised an error"
 
 
+def render_pool() -> ThreadPoolExecutor:
+    """The render thread, warmed at once: nbclient, nbconvert and its templates loaded (about
+    a second) while the template imports, not when the first notebook is done."""
+
+    def warm():
+        import nbclient  # noqa: F401
+        import nbformat
+        from jupyter_client.asynchronous import AsyncKernelClient  # noqa: F401
+
+        from analysis.report.build import to_html
+
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_markdown_cell("# x"), nbformat.v4.new_code_cell("1")]
+        to_html(nb, "warm-up")
+        to_html(nb, "warm-up", with_code=False)
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="render")
+    pool.submit(warm)
+    return pool
+
+
 class _Skip(Exception):
     pass
 
@@ -169,17 +190,15 @@ class _Loop(asyncio.SelectorEventLoop):
 class Runner:
     """Executes jobs in forked kernels; ``store(job, nb, work, seconds)`` renders and caches."""
 
-    def __init__(self, template: Template, state, cache: Path, workers: int, store):
+    def __init__(self, template: Template, state, cache: Path, workers: int, store, render):
         self.template, self.state, self.cache = template, state, cache
-        self.workers, self.store = workers, store
-        self.render = ThreadPoolExecutor(max_workers=1, thread_name_prefix="render")
+        self.workers, self.store, self.render = workers, store, render
         self.results: list[tuple] = []
 
     def run(self, jobs, report) -> None:
         """Run every job; ``report(job, status, seconds, message)`` as each one ends."""
         with asyncio.Runner(loop_factory=_Loop) as runner:
             runner.run(self._all(jobs, report))
-        self.render.shutdown(wait=True)
 
     async def _all(self, jobs, report) -> None:
         ready = asyncio.Semaphore(self.workers + 1)  # kernels forked and waiting, or running
@@ -202,6 +221,7 @@ class Runner:
             nb = inject_parameters(nbformat.read(job.path, as_version=4), job.params)
             kernel, failure, started = None, "", start
             try:
+                forked = time.perf_counter()
                 try:
                     kernel = await self._fork(job, sockets, charts_dir, read_log)
                 except (OSError, RuntimeError, ValueError) as exc:
@@ -233,18 +253,23 @@ class Runner:
                     self.state.remove_kernel(kernel.pid)
                 self.state.remove_folder(sockets)
         cells = time.perf_counter() - started if kernel else 0.0
+        timing = {"wait": round(started - forked, 2), "execute": round(cells, 2)}
         if failure:
             self.state.remove_folder(work)
             report(job, "failed", time.perf_counter() - start, failure)
             return
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self.render, self._store, job, nb, work, start, cells)
+        await loop.run_in_executor(self.render, self._store, job, nb, work, start, timing)
         report(job, "done", time.perf_counter() - start, "")
 
-    def _store(self, job, nb, work, start, cells) -> None:
+    def _store(self, job, nb, work, start, timing) -> None:
+        """Render and cache (in the render thread); ``timing``: fork and wait for a slot,
+        execute (kernel ready, then the cells), render, total."""
         try:
-            self.store(job, nb, work, {"cells": round(cells, 2),
-                                       "total": round(time.perf_counter() - start, 2)})
+            rendered = time.perf_counter()
+            self.store(job, nb, work, dict(timing), lambda: {
+                "render": round(time.perf_counter() - rendered, 2),
+                "total": round(time.perf_counter() - start, 2)})
         finally:
             self.state.remove_folder(work)
 
