@@ -210,7 +210,9 @@ def test_python_m_analysis_report_stops_cleanly(sig, code):
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_make_report_stops_cleanly(sig):
     before = _site(ROOT / "build")
-    env = dict(os.environ, PARAMS=FRESH_PARAM)
+    # As from a terminal, not as a sub-make of `make test` (which would say "make[1]: ...").
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    env["PARAMS"] = FRESH_PARAM
     build = Build(["make", "--no-print-directory", "report"], env=env)
     build.wait_for("running")
     took, after, procs = _interrupt(build, sig)
