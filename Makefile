@@ -45,7 +45,7 @@ venv_pip = { test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV); } && \
 
 .DEFAULT_GOAL := help
 NODE_STAMP := node_modules/.installed
-.PHONY: help venv node_modules report test data lint env lock clean
+.PHONY: help venv node_modules report notebooks test data lint env lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ node_modules: $(NODE_STAMP) ## Install the web validators from package-lock.json
 PARAMS ?=
 report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
 	$(PY) -m analysis report $(foreach p,$(PARAMS),--param $(p))
+
+notebooks: $(STAMP) ## Re-execute the committed notebooks in place, refresh their text pairs
+	$(PY) -m analysis notebooks
 
 test: $(STAMP) $(NODE_STAMP) ## Run every test: unit, doctests, data contract, notebooks, validators
 	$(PY) -m pytest

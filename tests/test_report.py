@@ -260,3 +260,23 @@ def test_cache_meta_is_json_with_relative_paths(project):
     meta = json.loads((project["build"] / "cache" / "02-second.json").read_text())
     assert meta["source"] == "02-second.ipynb"
     assert all(not k.startswith(str(ROOT)) for k in meta["reads"])
+
+
+def test_no_state_leaks_from_one_notebook_to_another(tmp_path, monkeypatch):
+    """Kernels are forked from a template that only imported libraries: a name, a module
+    attribute, an environment variable or a matplotlib setting one notebook sets is not seen
+    by the next, even when both ran in turn on the same template."""
+    monkeypatch.setattr(report, "code_hash", lambda: "pinned-code-hash")
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    _notebook(nbs / "01-sets.ipynb", [
+        "import os, matplotlib, analysis\nleaked = 1\nanalysis.leaked = 1\n"
+        "os.environ['LEAKED'] = '1'\nmatplotlib.rcParams['lines.linewidth'] = 9.0"])
+    _notebook(nbs / "02-reads.ipynb", [
+        "import os, matplotlib, analysis\nassert 'leaked' not in globals()\n"
+        "assert not hasattr(analysis, 'leaked')\nassert 'LEAKED' not in os.environ\n"
+        "assert matplotlib.rcParams['lines.linewidth'] != 9.0\nprint('clean')"])
+    assert report.build_report(build_dir=tmp_path / "build", folder=nbs, ledger=[],
+                               jobs_limit=1) == 0
+    executed = nbformat.read(tmp_path / "build" / "cache" / "02-reads.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "clean\n"

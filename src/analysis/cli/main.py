@@ -9,6 +9,8 @@ Commands:
 - ``datadict [--write]``: data/README.md from data/datapackage.json (without --write: check)
 - ``report [--param NB:NAME=VALUE ...]``: execute the notebooks and write ``build/site/``
 - ``pair [--check]``: each notebook's percent-format script beside it (``notebooks/NN-slug.py``)
+- ``notebooks``: re-execute the committed notebooks in place, without per-run metadata, and
+  refresh their text pairs
 """
 
 import argparse
@@ -16,6 +18,9 @@ import os
 import sys
 
 from analysis.contract.errors import DataError, SipriFormatError
+
+# The fact-check ledger the report's index shows, computed by the build where it is needed.
+LEDGER = "analysis.claims.ledger:ledger_records"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     pair.add_argument("--check", action="store_true", help="only list stale pairs (exit 1)")
     pair.add_argument("--new", metavar="NN-slug.py",
                       help="create the notebook of a new text-first script (then make notebooks)")
+    sub.add_parser("notebooks", help="re-execute the committed notebooks in place, without "
+                                     "per-run metadata, and refresh their text pairs")
     return p
 
 
@@ -86,7 +93,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_pair(check=args.check)
         if args.command == "report":
             from analysis.report.build import build_report
-            return build_report(args.param, jobs_limit=args.jobs, ledger=_ledger_rows)
+            return build_report(args.param, jobs_limit=args.jobs, ledger=LEDGER)
+        if args.command == "notebooks":
+            from analysis.report.notebooks import refresh_notebooks
+            from analysis.report.pairs import run_pair
+            return refresh_notebooks() or run_pair()
     except (DataError, SipriFormatError, ValueError, FileNotFoundError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -127,9 +138,3 @@ def _generated(path, text: str, origin: str, command: str, write: bool) -> int:
     print(f"{name} matches {origin}")
     return 0
 
-
-def _ledger_rows() -> list[dict]:
-    """The fact-check ledger for the site's pages, computed only when the site is rebuilt."""
-    from analysis.claims.ledger import ledger_records
-
-    return ledger_records()

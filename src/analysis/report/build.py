@@ -30,24 +30,20 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, READ_LOG_ENV, ROOT
+from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT
+from analysis.report.execute import NotebookFailed, inject_parameters  # noqa: F401 (re-exported)
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/analysis: all of its code is hashed
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-KERNEL = "python3"
-TIMEOUT_S = 600
 CACHE_VERSION = "1"  # bump to invalidate every cached result
-
-
-class NotebookFailed(RuntimeError):
-    """A notebook raised: the message names the notebook, the cell and the error."""
 
 
 @dataclass(frozen=True)
@@ -166,103 +162,33 @@ def is_fresh(job: Job, cache: Path, code: str) -> bool:
     return meta.get("key") == job_key(job, code, files_hash(list(meta.get("reads", {}))))
 
 
-# --- execution (in worker processes) ----------------------------------------------------------
+# --- storing a result (in the build's render thread) -----------------------------------------
 
-def inject_parameters(nb, params: dict):
-    """Papermill's convention: a cell tagged ``injected-parameters`` after ``parameters``."""
+def store_result(job: Job, nb, work: Path, cache: Path, code: str, timing: dict,
+                 finish=dict) -> None:
+    """Render ``job``'s pages and put its executed notebook, pages and charts in the cache.
+
+    The meta file, which makes the entry fresh, is removed first and written last: a build
+    stopped half way never leaves a cache entry that looks valid."""
     import nbformat
 
-    if not params:
-        return nb
-    index = next((i for i, c in enumerate(nb.cells)
-                  if "parameters" in c.get("metadata", {}).get("tags", [])), None)
-    if index is None:
-        raise ValueError("this notebook has no cell tagged 'parameters': it takes no overrides")
-    lines = ["# Parameters given to `make report`"]
-    lines += [f"{k} = {v!r}" for k, v in sorted(params.items())]
-    cell = nbformat.v4.new_code_cell("\n".join(lines))
-    cell.metadata["tags"] = ["injected-parameters"]
-    nb.cells.insert(index + 1, cell)
-    return nb
-
-
-def execute(job: Job, charts_dir: Path, read_log: Path):
-    """Run one notebook top to bottom in a fresh kernel from the notebooks folder."""
-    import nbformat
-    from jupyter_client.manager import KernelManager
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
-    nb = inject_parameters(nbformat.read(job.path, as_version=4), job.params)
-    os.environ.update({"ANALYSIS_CHART_DIR": str(charts_dir), "ANALYSIS_NOTEBOOK": job.slug,
-                       READ_LOG_ENV: str(read_log), "MPLBACKEND": "Agg",
-                       "PYTHONHASHSEED": "0"})
-    # IPC sockets in a private folder: local only, and no "running over TCP" warning.
-    sockets = tempfile.mkdtemp(prefix="nbk-")  # short: socket paths are limited to ~100 bytes
-    km = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "k"))
-    client = NotebookClient(nb, km=km, timeout=TIMEOUT_S, kernel_name=KERNEL,
-                            record_timing=False,
-                            resources={"metadata": {"path": str(job.path.parent)}})
-    try:
-        client.execute()
-    except CellExecutionError:
-        _shutdown(km)
-        shutil.rmtree(sockets, ignore_errors=True)
-        raise NotebookFailed(f"{job.path.name}, {_failed_cell(nb)}") from None
-    _shutdown(km)
-    shutil.rmtree(sockets, ignore_errors=True)
-    return nb
-
-
-def _failed_cell(nb) -> str:
-    """'cell N: ErrorName: message' for the first code cell with an error output."""
-    for i, cell in enumerate(nb.cells):
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            if out.get("output_type") == "error":
-                return f"cell {i}: {out.get('ename')}: {out.get('evalue')}"
-    return "a cell raised an error"
-
-
-def _shutdown(km) -> None:
-    """nbclient leaves a kernel it did not start running: stop it and remove its sockets."""
-    if km.has_kernel:
-        km.shutdown_kernel(now=False)
-    km.cleanup_resources()
-
-
-def run_job(job: Job, cache: Path, code: str) -> tuple[str, float, str]:
-    """Worker: execute ``job`` and store its result in the cache. Returns (status, s, msg)."""
-    import nbformat
-
-    start = time.perf_counter()
     paths = cache_paths(cache, job)
-    work = Path(tempfile.mkdtemp(prefix=f".{job.slug}-", dir=cache))
-    try:
-        charts_dir, read_log = work / "charts", work / "reads.txt"
-        charts_dir.mkdir()
-        read_log.touch()
-        try:
-            nb = execute(job, charts_dir, read_log)
-        except NotebookFailed as exc:
-            return "failed", time.perf_counter() - start, str(exc)
-        reads = [ln for ln in read_log.read_text(encoding="utf-8").splitlines() if ln]
-        nbformat.write(nb, paths["nb"])
-        # The pages are rendered here, in the worker, so that they too are built in parallel.
-        note = params_note(job.params)
-        paths["html"].write_text(page_with_note(to_html(nb, job.slug), note), encoding="utf-8")
-        paths["editors"].write_text(page_with_note(to_html(nb, job.slug, with_code=False), note),
-                                    encoding="utf-8")
-        if paths["charts"].exists():
-            shutil.rmtree(paths["charts"])
-        charts_dir.rename(paths["charts"])
-        meta = {"seconds": round(time.perf_counter() - start, 1),
-                "key": job_key(job, code, files_hash(reads)), "reads": files_hash(reads),
-                "params": job.params, "source": job.path.name, "summary": summary_html(nb)}
-        paths["meta"].write_text(json.dumps(meta, indent=1, sort_keys=True, default=str),
-                                 encoding="utf-8")
-        return "done", time.perf_counter() - start, ""
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    paths["meta"].unlink(missing_ok=True)
+    reads = [ln for ln in (work / "reads.txt").read_text(encoding="utf-8").splitlines() if ln]
+    nbformat.write(nb, paths["nb"])
+    note = params_note(job.params)
+    paths["html"].write_text(page_with_note(to_html(nb, job.slug), note), encoding="utf-8")
+    paths["editors"].write_text(page_with_note(to_html(nb, job.slug, with_code=False), note),
+                                encoding="utf-8")
+    if paths["charts"].exists():
+        shutil.rmtree(paths["charts"])
+    (work / "charts").rename(paths["charts"])
+    timing.update(finish())
+    meta = {"seconds": timing.get("total", 0), "timing": timing,
+            "key": job_key(job, code, files_hash(reads)), "reads": files_hash(reads),
+            "params": job.params, "source": job.path.name, "summary": summary_html(nb)}
+    paths["meta"].write_text(json.dumps(meta, indent=1, sort_keys=True, default=str),
+                             encoding="utf-8")
 
 
 # --- the site ---------------------------------------------------------------------------------
@@ -351,30 +277,125 @@ def _last_seconds(cache: Path, job: Job) -> float:
 def build_report(overrides: list[str] | None = None, build_dir: Path = BUILD_DIR,
                  jobs_limit: int | None = None, folder: Path = NOTEBOOKS_DIR,
                  ledger=None) -> int:
-    """Run what is stale, then (if anything changed) swap in a new site. Exit code."""
+    """Run what is stale, then (if anything changed) swap in a new site. Exit code.
+
+    ``ledger``: the fact-check ledger for the index, as its rows (a list of dicts), or as the
+    ``"module:function"`` that computes them (the command line passes
+    ``analysis.claims.ledger:ledger_records``: the report machinery imports no check), or None
+    for a site without a ledger. A named function runs in a forked child while the notebooks
+    run, and its rows are cached by the files it read.
+
+    Ctrl-C or SIGTERM at any point: one line, exit 130 or 143, nothing left running
+    (:mod:`.runstate`)."""
+    from analysis.report.runstate import (
+        RunState,
+        become_subreaper,
+        on_interrupt,
+        reap_children,
+        reap_stale,
+    )
+
     jobs = plan(overrides, folder)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    cleaned = reap_stale(build_dir)
+    if cleaned:
+        print(cleaned, file=sys.stderr)
+    state = RunState(build_dir)
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    on_interrupt(state)
+    become_subreaper()
+    try:
+        return _build(jobs, build_dir, jobs_limit, ledger, state)
+    finally:
+        for folder in list(state.folders):
+            state.remove_folder(Path(folder))
+        state.close()
+        reap_children()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _build(jobs, build_dir, jobs_limit, ledger, state) -> int:
+    from analysis.report.execute import Runner, Template
+
     cache = build_dir / "cache"
     cache.mkdir(parents=True, exist_ok=True)
-    code = code_hash()
-    stale = sorted((j for j in jobs if not is_fresh(j, cache, code)),
-                   key=lambda j: -_last_seconds(cache, j))  # longest first: better packing
+    # The kernel template starts importing now, while the cache is checked.
+    template = Template(state)
+    try:
+        code = code_hash()
+        stale = sorted((j for j in jobs if not is_fresh(j, cache, code)),
+                       key=lambda j: -_last_seconds(cache, j))  # longest first: better packing
+        if not stale:
+            template.stop()
+            template = None
+        return _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state,
+                             template, Runner)
+    finally:
+        if template is not None:
+            template.stop()
+
+
+def _ledger_cached(cache: Path, code: str) -> list[dict] | None:
+    """The ledger rows of the last build, when neither the code nor a file it read changed."""
+    try:
+        meta = json.loads((cache / "ledger.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if meta.get("code") != code or files_hash(list(meta["reads"])) != meta["reads"]:
+        return None
+    return meta["rows"]
+
+
+def _ledger_store(cache: Path, code: str, rows, read_log: Path) -> None:
+    reads = [ln for ln in read_log.read_text(encoding="utf-8").splitlines() if ln]
+    (cache / "ledger.json").write_text(json.dumps(
+        {"code": code, "reads": files_hash(reads), "rows": rows}, sort_keys=True),
+        encoding="utf-8")
+
+
+def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state, template,
+                  runner_class) -> int:
     for job in jobs:
         if job not in stale:
             print(f"cached  {job.slug}", file=sys.stderr)
     failures = []
+    ledger_file, ledger_pid, spec = None, None, None
+    if isinstance(ledger, str):
+        spec, ledger = ledger, _ledger_cached(cache, code)
     if stale:
+        from analysis.contract.paths import READ_LOG_ENV
+        from analysis.report.execute import render_pool
+
+        render = render_pool()
+        if spec and ledger is None:  # computed in a forked child, while the notebooks run
+            ledger_dir = state.add_folder(Path(tempfile.mkdtemp(prefix=".ledger-", dir=cache)))
+            ledger_file, ledger_log = ledger_dir / "ledger.json", ledger_dir / "reads.txt"
+            ledger_log.touch()
+            # asked for in a thread: the template answers once its imports are done
+            ledger_pid = []
+            asking = threading.Thread(target=lambda: ledger_pid.append(template.call(
+                spec, ledger_file, {READ_LOG_ENV: str(ledger_log)})))
+            asking.start()
         workers = max(1, min(jobs_limit or os.cpu_count() or 1, len(stale)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {}
-            for job in stale:
+        state.phase = "running the notebooks"
+
+        def report(job, status, seconds, message):
+            if status == "running":
                 print(f"running {job.slug}", file=sys.stderr, flush=True)
-                futures[pool.submit(run_job, job, cache, code)] = job
-            for fut in as_completed(futures):
-                status, seconds, message = fut.result()
-                print(f"{status:<7} {futures[fut].slug} ({seconds:.1f} s)"
-                      + (f": {message}" if message else ""), file=sys.stderr, flush=True)
-                if status == "failed":
-                    failures.append(message)
+                return
+            print(f"{status:<7} {job.slug} ({seconds:.1f} s)"
+                  + (f": {message}" if message else ""), file=sys.stderr, flush=True)
+            if status == "failed":
+                failures.append(message)
+
+        runner = runner_class(template, state, cache, workers,
+                              lambda job, nb, work, timing, finish: store_result(
+                                  job, nb, work, cache, code, timing, finish), render)
+        try:
+            runner.run(stale, report)
+        finally:
+            render.shutdown(wait=True)
     if failures:
         print(f"{len(failures)} notebook(s) failed; the previous site in build/site is "
               "unchanged.", file=sys.stderr)
@@ -386,16 +407,48 @@ def build_report(overrides: list[str] | None = None, build_dir: Path = BUILD_DIR
     if not stale and stamp.exists() and stamp.read_text() == site_key:
         print("site up to date: nothing to do", file=sys.stderr)
         return 0
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir))
+    if ledger_file is not None:
+        asking.join()
+        ledger = _wait_for(ledger_file, ledger_pid[0]) if ledger_pid else None
+        if ledger is not None:
+            _ledger_store(cache, code, ledger, ledger_log)
+    if spec and ledger is None:  # the child failed, or nothing ran: compute it here
+        ledger = _call(spec)
+    state.phase = "assembling the site"
+    staging = state.add_folder(Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir)))
+    build_site(jobs, cache, staging, ledger)
+    (staging / "site" / ".build-key").write_text(site_key)
+    # The swap runs with the signals held back: the site is the old one or the new one.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        build_site(jobs, cache, staging, ledger)
-        (staging / "site" / ".build-key").write_text(site_key)
         for name in ("site", "charts"):
             old = build_dir / name
             if old.exists():
                 shutil.rmtree(old)
             (staging / name).rename(old)
+        state.swapped = True
+        state.remove_folder(staging)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     print("wrote build/site/index.html and build/charts/", file=sys.stderr)
     return 0
+
+
+def _call(spec: str):
+    """Call ``"package.module:function"`` and return what it returns."""
+    import importlib
+
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)()
+
+
+def _wait_for(path: Path, pid: int) -> list[dict] | None:
+    """The ledger rows the forked child wrote; None (computed here instead) if it failed."""
+    while not path.exists():
+        try:
+            os.kill(pid, 0)  # still running (or not yet reaped by the template)
+        except ProcessLookupError:
+            if not path.exists():
+                return None
+        time.sleep(0.02)
+    return json.loads(path.read_text(encoding="utf-8"))

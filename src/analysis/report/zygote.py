@@ -1,0 +1,146 @@
+"""The kernel template: a process that imports once what every notebook imports, then forks one
+fresh kernel per notebook. Run by the build as ``python -m analysis.report.zygote``.
+
+Why a forked kernel is still a *fresh* kernel: the template imports libraries and the package
+(ipykernel, IPython, pandas, matplotlib with the Agg backend, every ``analysis`` module a notebook
+names) and does nothing else. It never executes a notebook cell, never loads a data file, never
+creates an IPython shell, and starts no thread. Each kernel is a new process forked from it, in
+which ipykernel builds its shell, user namespace, history and sockets from scratch, exactly as
+``python -m ipykernel_launcher`` would after the same imports; whatever a notebook sets (names,
+module attributes, environment, matplotlib state) lives and dies with its own process, so no
+notebook can see another's (``tests/test_report.py`` checks it). What the fork saves is the
+interpreter start and about a second of imports per notebook.
+
+Protocol, one JSON line each way over stdin/stdout: the build sends ``{"connection_file",
+"cwd", "env"}``, the template forks and answers ``{"pid"}``. The template exits when stdin
+closes or its parent (the build) goes away, killing the kernels it forked; each kernel also
+exits when the template goes away (``JPY_PARENT_PID``). A kernel that fails to import something
+here is not broken: the notebook imports it again itself and fails at its own cell, named.
+"""
+
+import contextlib
+import importlib
+import json
+import os
+import select
+import signal
+import sys
+from pathlib import Path
+
+PRELOAD = ["ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.core.interactiveshell",
+           "numpy", "pandas", "matplotlib", "matplotlib.pyplot"]
+
+
+def preload() -> None:
+    """Import what notebooks import; failures are left for the notebook to meet itself."""
+    for name in PRELOAD:
+        _try_import(name)
+    if _try_import("analysis"):
+        import analysis
+
+        for name in ["analysis.contract.datapackage", "analysis.charts", "analysis.claims",
+                     *analysis.NOTEBOOK_NAMES.values()]:
+            _try_import(name)
+
+
+def _try_import(name: str) -> bool:
+    try:
+        importlib.import_module(name)
+    except Exception:  # noqa: BLE001 - the notebook will raise it, in its own cell
+        return False
+    return True
+
+
+def _kernel(request: dict, template_pid: int) -> None:
+    """In the forked child: become an ipykernel for ``connection_file``. Never returns."""
+    code = 1
+    try:
+        os.environ.update(request.get("env", {}))
+        os.environ["JPY_PARENT_PID"] = str(template_pid)  # exit if the template goes away
+        os.chdir(request["cwd"])
+        null = os.open(os.devnull, os.O_RDWR)
+        os.dup2(null, 0)
+        os.dup2(null, 1)
+        os.close(null)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]
+        from ipykernel import kernelapp
+
+        kernelapp.launch_new_instance(argv=["-f", request["connection_file"]])
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _call(request: dict) -> None:
+    """In the forked child: write ``module:function()`` as JSON to ``out``. Never returns."""
+    code = 1
+    try:
+        os.chdir(request["cwd"])
+        module, _, function = request["call"].partition(":")
+        result = getattr(importlib.import_module(module), function)()
+        out = Path(request["out"])
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_text(json.dumps(result, sort_keys=True), encoding="utf-8")
+        tmp.replace(out)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _reap(children: set[int]) -> None:
+    """Collect kernels that ended (so a pid is never reused under our feet)."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        children.discard(pid)
+
+
+def _kill_children(children: set[int]) -> None:
+    for pid in children:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    for pid in list(children):
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    children.clear()
+
+
+def main() -> int:
+    # Like ipykernel_launcher: the working folder is not on sys.path (IPython adds it back).
+    if sys.path and (sys.path[0] == "" or Path(sys.path[0]) == Path.cwd()):
+        del sys.path[0]
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build decides; it kills us outright
+    parent = os.getppid()
+    preload()
+    me = os.getpid()
+    children: set[int] = set()
+    print(json.dumps({"ready": me}), flush=True)
+    stdin = sys.stdin.buffer
+    while True:
+        ready, _, _ = select.select([stdin], [], [], 0.25)
+        _reap(children)
+        if os.getppid() != parent:  # the build died (kill -9): take the kernels with us
+            _kill_children(children)
+            return 0
+        if not ready:
+            continue
+        line = stdin.readline()
+        if not line:  # the build closed the pipe: it is done
+            _kill_children(children)
+            return 0
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            _call(request) if "call" in request else _kernel(request, me)
+        children.add(pid)
+        print(json.dumps({"pid": pid}), flush=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
