@@ -80,8 +80,8 @@ def profile(notebooks: list[Path]) -> None:
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
-    from analysis.report.build import to_html
     from analysis.claims.ledger import ledger_records
+    from analysis.report.build import to_html
     from analysis.report.pages import write_pages
 
     os.environ["MPLBACKEND"] = "Agg"
