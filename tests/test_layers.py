@@ -50,6 +50,13 @@ def test_a_wrong_way_import_breaks_a_contract_and_is_named(tmp_path, module, bad
     assert f"analysis.{module[:-3].replace('/', '.')}" in result.stdout
 
 
+def test_no_module_is_over_the_size_limit():
+    sizes = {p.relative_to(PACKAGE).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in PACKAGE.rglob("*.py")}
+    too_long = {name: n for name, n in sizes.items() if n > MAX_LINES}
+    assert not too_long, f"modules over {MAX_LINES} lines (split them by what they do): {too_long}"
+
+
 def test_every_folder_of_the_package_is_a_layer_of_the_contract():
     import tomllib
 

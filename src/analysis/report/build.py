@@ -26,7 +26,6 @@ How:
 """
 
 import ast
-import hashlib
 import json
 import os
 import shutil
@@ -34,15 +33,27 @@ import signal
 import sys
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT
+from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR
+from analysis.report.cache import (  # noqa: F401 (re-exported)
+    PACKAGE_DIR,
+    _sha,
+    code_hash,
+    files_hash,
+    notebook_hash,
+)
 from analysis.report.execute import NotebookFailed, inject_parameters  # noqa: F401 (re-exported)
+from analysis.report.ledger_cache import _call, _ledger_cached, _ledger_store, _wait_for
+from analysis.report.render import (  # noqa: F401 (re-exported: tests and benchmarks use them)
+    editors_copy,
+    page_with_note,
+    params_note,
+    summary_html,
+    to_html,
+)
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/analysis: all of its code is hashed
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 CACHE_VERSION = "1"  # bump to invalidate every cached result
 
 
@@ -109,37 +120,6 @@ def plan(overrides: list[str] | None = None, folder: Path = NOTEBOOKS_DIR) -> li
 
 # --- cache keys ------------------------------------------------------------------------------
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def code_hash() -> str:
-    """Hash of the package: every .py file and template under src/analysis."""
-    h = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".j2", ".json", ".css"}:
-            h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-def notebook_hash(path: Path) -> str:
-    """Hash of a notebook's cells (type and source), ignoring outputs and execution counts."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    cells = [(c.get("cell_type"), "".join(c.get("source", [])),
-              sorted(c.get("metadata", {}).get("tags", []))) for c in nb.get("cells", [])]
-    return _sha(json.dumps(cells, sort_keys=True).encode())
-
-
-def files_hash(paths: list[str]) -> dict[str, str | None]:
-    """sha256 of each repo-relative path (None when it no longer exists)."""
-    out = {}
-    for rel in sorted(set(paths)):
-        p = ROOT / rel
-        out[rel] = _sha(p.read_bytes()) if p.is_file() else None
-    return out
-
-
 def job_key(job: Job, code: str, reads: dict[str, str | None]) -> str:
     """The cache key of one job given the files it read last time."""
     payload = {"v": CACHE_VERSION, "nb": notebook_hash(job.path), "params": job.params,
@@ -192,55 +172,6 @@ def store_result(job: Job, nb, work: Path, cache: Path, code: str, timing: dict,
 
 
 # --- the site ---------------------------------------------------------------------------------
-
-def editors_copy(nb):
-    """No code, and only outputs a reader wants: tables (HTML) and charts (PNG)."""
-    import copy
-
-    out = copy.deepcopy(nb)
-    for cell in out.cells:
-        if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.get("outputs", [])
-                            if {"image/png", "text/html"} & set(o.get("data", {}))]
-    return out
-
-
-def to_html(nb, title: str, *, with_code: bool = True) -> str:
-    """One notebook as an offline HTML page (lab template without any CDN script)."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                            exclude_input=not with_code, exclude_input_prompt=not with_code,
-                            exclude_output_prompt=not with_code)
-    body, _ = exporter.from_notebook_node(nb if with_code else editors_copy(nb),
-                                          resources={"metadata": {"name": title}})
-    from analysis.report.html import clean_page
-
-    return clean_page(body)  # what the HTML and accessibility validators reject, fixed
-
-
-def summary_html(nb) -> str:
-    """The notebook's first markdown cell (question and answer), rendered."""
-    from nbconvert.filters.markdown import markdown2html
-
-    first = next((c for c in nb.cells if c.get("cell_type") == "markdown"), None)
-    return markdown2html(first.source) if first else ""
-
-
-def params_note(params: dict) -> str:
-    """A line saying which parameters produced a page (escaped)."""
-    import html
-
-    if not params:
-        return ""
-    given = ", ".join(f"{k} = {v!r}" for k, v in sorted(params.items()))
-    return f"<p class='params'>Run with parameters: <code>{html.escape(given)}</code></p>"
-
-
-def page_with_note(body: str, note: str) -> str:
-    """Insert the parameters note at the top of a page's <main>."""
-    return body.replace("<main>", "<main>\n" + note, 1) if note else body
-
 
 def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None) -> None:
     """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered).
@@ -336,24 +267,6 @@ def _build(jobs, build_dir, jobs_limit, ledger, state) -> int:
             template.stop()
 
 
-def _ledger_cached(cache: Path, code: str) -> list[dict] | None:
-    """The ledger rows of the last build, when neither the code nor a file it read changed."""
-    try:
-        meta = json.loads((cache / "ledger.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if meta.get("code") != code or files_hash(list(meta["reads"])) != meta["reads"]:
-        return None
-    return meta["rows"]
-
-
-def _ledger_store(cache: Path, code: str, rows, read_log: Path) -> None:
-    reads = [ln for ln in read_log.read_text(encoding="utf-8").splitlines() if ln]
-    (cache / "ledger.json").write_text(json.dumps(
-        {"code": code, "reads": files_hash(reads), "rows": rows}, sort_keys=True),
-        encoding="utf-8")
-
-
 def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state, template,
                   runner_class) -> int:
     for job in jobs:
@@ -432,23 +345,3 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     print("wrote build/site/index.html and build/charts/", file=sys.stderr)
     return 0
-
-
-def _call(spec: str):
-    """Call ``"package.module:function"`` and return what it returns."""
-    import importlib
-
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)()
-
-
-def _wait_for(path: Path, pid: int) -> list[dict] | None:
-    """The ledger rows the forked child wrote; None (computed here instead) if it failed."""
-    while not path.exists():
-        try:
-            os.kill(pid, 0)  # still running (or not yet reaped by the template)
-        except ProcessLookupError:
-            if not path.exists():
-                return None
-        time.sleep(0.02)
-    return json.loads(path.read_text(encoding="utf-8"))

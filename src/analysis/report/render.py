@@ -1,0 +1,55 @@
+"""Notebook pages: a notebook as an offline HTML page for reviewers (with code) or editors
+(without), its summary for the index, and the note that names a parameterised run's parameters."""
+
+from pathlib import Path
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def editors_copy(nb):
+    """No code, and only outputs a reader wants: tables (HTML) and charts (PNG)."""
+    import copy
+
+    out = copy.deepcopy(nb)
+    for cell in out.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if {"image/png", "text/html"} & set(o.get("data", {}))]
+    return out
+
+
+def to_html(nb, title: str, *, with_code: bool = True) -> str:
+    """One notebook as an offline HTML page (lab template without any CDN script)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input=not with_code, exclude_input_prompt=not with_code,
+                            exclude_output_prompt=not with_code)
+    body, _ = exporter.from_notebook_node(nb if with_code else editors_copy(nb),
+                                          resources={"metadata": {"name": title}})
+    from analysis.report.html import clean_page
+
+    return clean_page(body)  # what the HTML and accessibility validators reject, fixed
+
+
+def summary_html(nb) -> str:
+    """The notebook's first markdown cell (question and answer), rendered."""
+    from nbconvert.filters.markdown import markdown2html
+
+    first = next((c for c in nb.cells if c.get("cell_type") == "markdown"), None)
+    return markdown2html(first.source) if first else ""
+
+
+def params_note(params: dict) -> str:
+    """A line saying which parameters produced a page (escaped)."""
+    import html
+
+    if not params:
+        return ""
+    given = ", ".join(f"{k} = {v!r}" for k, v in sorted(params.items()))
+    return f"<p class='params'>Run with parameters: <code>{html.escape(given)}</code></p>"
+
+
+def page_with_note(body: str, note: str) -> str:
+    """Insert the parameters note at the top of a page's <main>."""
+    return body.replace("<main>", "<main>\n" + note, 1) if note else body
