@@ -177,24 +177,35 @@ def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None) -> None
     """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered).
 
     ``ledger``: the ledger's rows, or a function that computes them (called only here, when the
-    site is rebuilt), or None for a site without a ledger.
+    site is rebuilt), or None for a site without a ledger. Each notebook page ends with the
+    sources cited by the rows of the tables it read (:mod:`.provenance`).
     """
+    from analysis.contract.citations import sources_of_tables, tables_of_files
     from analysis.report import pages as site_pages
+    from analysis.report import provenance
 
     site, charts = staging / "site", staging / "charts"
     site.mkdir(parents=True)
     charts.mkdir()
+    prov = provenance.load_provenance()
     entries = []
     for job in jobs:
         paths = cache_paths(cache, job)
-        shutil.copyfile(paths["html"], site / f"{job.slug}.html")
-        shutil.copyfile(paths["editors"], site / f"{job.slug}.editors.html")
+        meta = json.loads(paths["meta"].read_text(encoding="utf-8"))
+        section = ""
+        if prov is not None:
+            tables = [t for t in tables_of_files(meta.get("reads", {})) if t != "sources"]
+            section = provenance.notebook_sources(sources_of_tables(tables, prov[1]), prov[0],
+                                                  tables)
+        for kind, name in (("html", f"{job.slug}.html"), ("editors", f"{job.slug}.editors.html")):
+            page = paths[kind].read_text(encoding="utf-8")
+            (site / name).write_text(provenance.append_to_page(page, section) if section
+                                     else page, encoding="utf-8")
         if paths["charts"].exists():
             for f in sorted(paths["charts"].iterdir()):
                 shutil.copyfile(f, charts / f.name)
-        meta = json.loads(paths["meta"].read_text(encoding="utf-8"))
         entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params))
-    site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger)
+    site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger, prov)
 
 
 def _last_seconds(cache: Path, job: Job) -> float:

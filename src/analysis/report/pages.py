@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.report import provenance
+
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:50rem;margin:2rem auto;
 padding:0 1rem;line-height:1.5;color:#222}
@@ -48,16 +50,24 @@ def ledger_table(rows: list[dict], column: str = "evidence") -> str:
     ``column``: ``evidence`` (reason and computed values) or ``reason`` (the sentence only).
     """
     head = "Evidence" if column == "evidence" else "Why"
+    with_sources = any("source_ids" in r for r in rows)
     out = ["<table><thead><tr><th>¶</th><th>The story says</th><th>Verdict</th>"
-           f"<th>{head}</th></tr></thead><tbody>"]
+           f"<th>{head}</th>" + ("<th>Sources</th>" if with_sources else "")
+           + "</tr></thead><tbody>"]
     for r in rows:
         verdict = str(r["verdict"])
         css = "v-" + verdict.replace(" ", "-")
+        sources = ""
+        if with_sources:
+            links = ", ".join(provenance.source_link(s) for s in r.get("source_ids") or [])
+            sources = f"<td>{links or '–'}</td>"
+        row_id = html.escape(provenance.claim_anchor(str(r["claim_id"]))) if "claim_id" in r else ""
         out.append(
-            f"<tr><td>{html.escape(str(r['paragraph']))}</td><td>{html.escape(str(r['claim']))}"
+            (f"<tr id='{row_id}'>" if row_id else "<tr>")
+            + f"<td>{html.escape(str(r['paragraph']))}</td><td>{html.escape(str(r['claim']))}"
             f"</td><td class='v {html.escape(css)}'>{SYMBOLS.get(verdict, '?')} "
             f"{html.escape(verdict)}</td><td>{html.escape(str(r.get(column, r['evidence'])))}"
-            "</td></tr>")
+            f"</td>{sources}</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
 
@@ -90,7 +100,7 @@ def scoped_ids(fragment: str, prefix: str) -> str:
     return _ID.sub(repl, fragment)
 
 
-def index_body(entries: list[Entry], rows: list[dict] | None) -> str:
+def index_body(entries: list[Entry], rows: list[dict] | None, with_sources: bool = False) -> str:
     parts = [
         "<h1>Lavrov heads to Mali: the data behind the story</h1>",
         "<p>On 6 February 2023 the New York Times reported that Russia's foreign minister, "
@@ -105,6 +115,10 @@ def index_body(entries: list[Entry], rows: list[dict] | None) -> str:
                   ledger_table(rows, "reason"),
                   "<p class='links'><a href='ledger.html'>The ledger with the computed values "
                   "behind each verdict</a></p>"]
+    if with_sources:
+        parts.append(f"<p class='links'><a href='{provenance.SOURCES_PAGE}'>Every source, with "
+                     "the rows and claims that cite it</a>"
+                     f"<a href='{provenance.CORRECTIONS_PAGE}'>The corrections log</a></p>")
     parts.append("<h2>The notebooks</h2>")
     for e in entries:
         label = html.escape(e.slug)
@@ -119,15 +133,27 @@ def index_body(entries: list[Entry], rows: list[dict] | None) -> str:
     return "\n".join(parts)
 
 
-def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None) -> None:
-    """Write index.html (and ledger.html when there is a ledger) into ``site``.
+def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None,
+                prov=None) -> None:
+    """Write index.html (and ledger.html when there is a ledger; sources.html and
+    corrections.html when there is provenance) into ``site``.
 
     ``rows`` is the fact-check ledger as dicts (see :func:`analysis.claims.ledger.ledger_records`),
     handed in by the command line: the report machinery imports no subject and no check.
+    ``prov`` is :func:`analysis.report.provenance.load_provenance` output, or None.
     """
     (site / "index.html").write_text(
-        _page("Lavrov heads to Mali: the data behind the story", index_body(entries, rows)),
+        _page("Lavrov heads to Mali: the data behind the story",
+              index_body(entries, rows, with_sources=prov is not None)),
         encoding="utf-8")
+    if prov is not None:
+        sources, cites, corrections = prov
+        (site / provenance.SOURCES_PAGE).write_text(
+            _page("Sources", provenance.sources_body(sources, cites, rows)), encoding="utf-8")
+        if corrections is not None:
+            (site / provenance.CORRECTIONS_PAGE).write_text(
+                _page("Corrections log", provenance.corrections_body(corrections)),
+                encoding="utf-8")
     if rows:
         body = ("<h1>The fact-check ledger</h1><p><a href='index.html'>Back to the index</a></p>"
                 + verdict_counts(rows) + ledger_table(rows))

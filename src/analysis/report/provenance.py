@@ -1,0 +1,178 @@
+"""The site's provenance pages: every source (``sources.html``, one anchored entry each, with the
+rows and claims that cite it), the corrections log (``corrections.html``), and the list of
+sources that ends each notebook page, computed from the tables the notebook read.
+
+Story-agnostic: it reads ``data/sources.csv``, ``data/corrections.csv`` and the descriptor
+through the contract, and the ledger's rows as the command line hands them in. Every string
+from data is escaped.
+"""
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+SOURCES_PAGE = "sources.html"
+CORRECTIONS_PAGE = "corrections.html"
+
+
+def anchor(source_id: str) -> str:
+    """The id of a source's entry on the sources page.
+
+    >>> anchor("nyt-2023-02-06")
+    'src-nyt-2023-02-06'
+    """
+    return f"src-{source_id}"
+
+
+def source_link(source_id: str, label: str | None = None) -> str:
+    """A link to a source's entry, labelled with its id unless ``label`` is given (escaped)."""
+    text = html.escape(label if label is not None else source_id)
+    return f"<a href='{SOURCES_PAGE}#{html.escape(anchor(source_id))}'>{text}</a>"
+
+
+def claim_anchor(claim_id: str) -> str:
+    return f"claim-{claim_id}"
+
+
+def _given(value) -> bool:
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) \
+        and value is not pd.NA and str(value).strip() != ""
+
+
+def _title(row) -> str:
+    title = html.escape(str(row["title"]))
+    if row.get("title_from") == "description":
+        return f"{title} <em>(our description: the headline was not found)</em>"
+    return f"“{title}”"
+
+
+def _links(row) -> str:
+    links = []
+    if _given(row.get("url")):
+        links.append(f"<a href='{html.escape(str(row['url']))}'>the publisher's page</a>")
+    if _given(row.get("read_url")):
+        links.append(f"<a href='{html.escape(str(row['read_url']))}'>the copy read</a>"
+                     + (f" ({html.escape(str(row['seen_via']))})"
+                        if _given(row.get("seen_via")) else ""))
+    elif _given(row.get("seen_via")):
+        links.append(f"seen via {html.escape(str(row['seen_via']))}")
+    return " · ".join(links) if links else "no URL: read from a local copy (see notes)"
+
+
+def _cited_by(source_id: str, cites: pd.DataFrame, claims: dict[str, list[str]]) -> str:
+    rows = cites[cites["source_id"] == source_id]
+    parts = []
+    for table, keys in rows.groupby("table", sort=True)["key"]:
+        shown = ", ".join(html.escape(k) for k in sorted(set(keys)))
+        parts.append(f"<code>{html.escape(table)}</code>: {shown}")
+    cited_claims = sorted(c for c, ids in claims.items() if source_id in ids)
+    if cited_claims:
+        parts.append("claims: " + ", ".join(
+            f"<a href='ledger.html#{html.escape(claim_anchor(c))}'>{html.escape(c)}</a>"
+            for c in cited_claims))
+    return "; ".join(parts) if parts else "not cited"
+
+
+def claim_sources(rows: list[dict] | None) -> dict[str, list[str]]:
+    """Claim id -> the source ids its verdict rests on (empty for an uncheckable claim)."""
+    return {str(r["claim_id"]): list(r.get("source_ids") or []) for r in rows or []}
+
+
+def sources_body(sources: pd.DataFrame, cites: pd.DataFrame, rows: list[dict] | None) -> str:
+    """Every source as an anchored entry: publisher, title, dates, links, rights, who cites it."""
+    claims = claim_sources(rows)
+    out = ["<h1>Sources</h1>",
+           "<p><a href='index.html'>Back to the index</a> · "
+           f"<a href='{CORRECTIONS_PAGE}'>Corrections log</a></p>",
+           f"<p>Every source the data and the ledger cite ({len(sources)}), with what was read: "
+           "the original publisher, the published headline, when it was published and read, "
+           "the publisher's page and the copy read where they differ, and the rows and claims "
+           "that rest on it.</p>"]
+    for _, row in sources.sort_values("source_id").iterrows():
+        sid = str(row["source_id"])
+        out.append(
+            f"<section id='{html.escape(anchor(sid))}'><h2>{html.escape(str(row['publisher']))}"
+            f"</h2><p>{_title(row)}</p><table><tbody>"
+            f"<tr><th scope='row'>Id</th><td><code>{html.escape(sid)}</code></td></tr>"
+            f"<tr><th scope='row'>Published</th><td>{html.escape(str(row['date_published']))}"
+            "</td></tr>"
+            f"<tr><th scope='row'>Read</th><td>{html.escape(str(row['date_accessed']))}"
+            f"</td></tr><tr><th scope='row'>Links</th><td>{_links(row)}</td></tr>"
+            f"<tr><th scope='row'>Rights</th><td>{html.escape(str(row['rights']))}</td></tr>"
+            + (f"<tr><th scope='row'>Notes</th><td>{html.escape(str(row['notes']))}</td></tr>"
+               if _given(row.get("notes")) else "")
+            + f"<tr><th scope='row'>Cited by</th><td>{_cited_by(sid, cites, claims)}</td></tr>"
+            "</tbody></table></section>")
+    return "\n".join(out)
+
+
+def corrections_body(corrections: pd.DataFrame) -> str:
+    """The corrections log as a table: what was wrong, what it is now, why, when, on what."""
+    out = ["<h1>Corrections log</h1>",
+           f"<p><a href='index.html'>Back to the index</a> · <a href='{SOURCES_PAGE}'>Sources</a>"
+           "</p>",
+           f"<p>Every factual change to a committed row ({len(corrections)}), kept beside the "
+           "data in <code>data/corrections.csv</code>.</p>",
+           "<table><thead><tr><th scope='col'>Id</th><th scope='col'>Date</th>"
+           "<th scope='col'>Row</th><th scope='col'>Was</th><th scope='col'>Now</th>"
+           "<th scope='col'>Why</th><th scope='col'>Sources</th></tr></thead><tbody>"]
+    for _, row in corrections.iterrows():
+        ids = row["source_ids"] if isinstance(row["source_ids"], list) else []
+        where = f"<code>{html.escape(str(row['table']))}</code> {html.escape(str(row['row_key']))}"
+        where += f", {html.escape(str(row['field']))}"
+        out.append(
+            f"<tr><td>{html.escape(str(row['correction_id']))}</td>"
+            f"<td>{html.escape(str(row['date']))}</td><td>{where}</td>"
+            f"<td>{html.escape(str(row['was']) if _given(row['was']) else '(none)')}</td>"
+            f"<td>{html.escape(str(row['now']) if _given(row['now']) else '(removed)')}</td>"
+            f"<td>{html.escape(str(row['why']))}</td>"
+            f"<td>{', '.join(source_link(i) for i in ids)}</td></tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def notebook_sources(source_ids: list[str], sources: pd.DataFrame, tables: list[str]) -> str:
+    """The section that ends a notebook page: the sources cited by the rows it read."""
+    by_id = sources.set_index("source_id")
+    items = []
+    for sid in sorted(source_ids):
+        if sid not in by_id.index:
+            continue
+        row = by_id.loc[sid]
+        items.append(f"<li>{source_link(sid, str(row['publisher']))}: "
+                     f"{html.escape(str(row['title']))} ({html.escape(str(row['date_published']))})"
+                     "</li>")
+    read = ", ".join(f"<code>{html.escape(t)}</code>" for t in tables) or "none"
+    return ("<section class='nb-sources'><h2 id='sources-used'>Sources this notebook used</h2>"
+            f"<p>Cited by the rows of the tables it read ({read}); each links to its entry on "
+            f"<a href='{SOURCES_PAGE}'>the sources page</a>.</p>"
+            + (f"<ul>{''.join(items)}</ul>" if items else "<p>No sourced rows read.</p>")
+            + "</section>")
+
+
+def append_to_page(page: str, section: str) -> str:
+    """``section`` at the end of the page's ``<main>`` (or ``<body>``)."""
+    for closing in ("</main>", "</body>"):
+        at = page.rfind(closing)
+        if at != -1:
+            return page[:at] + section + "\n" + page[at:]
+    return page + section
+
+
+def load_provenance(data_dir: Path | None = None):
+    """(sources, citations, corrections) from the committed data, or None where the package
+    has no sources table (a copy of the report machinery without data)."""
+    from analysis.contract.citations import citations
+    from analysis.contract.datapackage import load_table, read_descriptor
+    from analysis.contract.paths import DATA_DIR
+
+    data_dir = data_dir or DATA_DIR
+    descriptor = read_descriptor()
+    names = {r["name"] for r in descriptor["resources"]}
+    if "sources" not in names:
+        return None
+    sources = load_table("sources", data_dir=data_dir, descriptor=descriptor)
+    corrections = (load_table("corrections", data_dir=data_dir, descriptor=descriptor)
+                   if "corrections" in names else None)
+    return sources, citations(descriptor, data_dir), corrections
