@@ -97,8 +97,8 @@ from analysis.claims.verdict import (
 from analysis.claims.wagner import (
     ACCUSERS,
     abuse_by_country,
-    check_abuse_kinds,
     abuse_sensitivity,
+    check_abuse_kinds,
     check_un_experts,
     check_wagner_abuses,
     check_wagner_growth,

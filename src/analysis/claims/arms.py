@@ -235,8 +235,8 @@ def check_mali_aircraft(mali: pd.DataFrame, *, vintage: str | None = None,
         f"Supported if SIPRI's register lists Russian helicopters delivered to Mali in deals "
         f"completed before {before_year} (helicopters are aircraft); fixed-wing only: partly; "
         "none: not supported.",
-        [Figure("helicopters delivered", heli, "helicopter",
-             f"{heli} helicopters ({', '.join(d for d in values['designations'] if d.startswith('Mi'))})"),
+        [Figure("helicopters delivered", heli, "helicopter", f"{heli} helicopters ("
+                + ", ".join(d for d in values["designations"] if d.startswith("Mi")) + ")"),
          Figure("fixed-wing aircraft delivered", planes, "aircraft", f"{planes} aircraft")],
         [("sipri_mali_russia", f"vintage={vintage}, deliveries before {before_year}")])
 

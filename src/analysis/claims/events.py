@@ -169,7 +169,8 @@ def check_coup_year(events: pd.DataFrame, *, iso3: str = "MLI", year: int = 2020
     return v.explained(
         f"Supported if a coup in {iso3} is dated within {year}, otherwise not supported.",
         [Figure("coups recorded", len(coups), "coup",
-                f"{len(coups)} coups: {', '.join(_fmt(d) if len(d) == 10 else d for d in coups['date'])}")],
+                f"{len(coups)} coups: "
+                + ", ".join(_fmt(d) if len(d) == 10 else d for d in coups["date"]))],
         [("events", e) for e in coups["event_id"]])
 
 

@@ -3,13 +3,14 @@ check computes from the project's data.
 
 A claim names its check (a function registered in :data:`CHECKS`) or says why it cannot be
 checked. Each check receives DataFrames, computes the evidence and returns an
-:class:`analysis.claims.verdict.Verdict`: a verdict from :data:`VERDICTS`, the values it computed
-and one sentence a reader understands. No verdict or number is typed in: every value comes from a
-table.
+:class:`analysis.claims.verdict.Verdict`: a verdict from :data:`VERDICTS`, the values it computed,
+one sentence a reader understands, its rule, its figures in words and the rows it rests on; the
+ledger turns the rows into sources (:func:`row_sources`). No verdict or number is typed in:
+every value comes from a table.
 
 How a check is called: its parameters *without* a default name the tables it needs, looked up by
-name in the evidence from :func:`load_evidence` (``trips``, ``events``, ``wagner``,
-``countries``, ``mali``, ``fact_sheets``, ``grid``); its keyword-only parameters are the
+name in the evidence from :func:`load_evidence` (``trips``, ``events``, ``announcements``,
+``wagner``, ``countries``, ``mali``, ``fact_sheets``, ``grid``); its keyword-only parameters are the
 definitions a reviewer should check (period, region, vintage, tolerance...), each with a
 documented default. The defaults are the ledger's editorial decisions:
 
@@ -18,9 +19,13 @@ documented default. The defaults are the ledger's editorial decisions:
 - **SIPRI**: the latest export vintage, SIPRI's Africa (without Egypt) and the periods of
   :mod:`analysis.subjects.arms` ("about 45" = within ``ABOUT_TOLERANCE_PTS`` of 45, see
   :mod:`analysis.claims.arms`).
-- **Wagner** "deployed" = ``confirmed`` in ``data/wagner_deployments.csv`` and first reported by
-  the story's date; ``withdrawn`` and ``alleged`` rows are left out by default (arguments bring
-  them in); "accused" counts any documented accusation, press reports included, by default.
+- **Wagner** "have deployed" = ``confirmed`` or ``withdrawn`` in ``data/wagner_deployments.csv``
+  (past hosts count) and first reported by the story's date; ``alleged`` rows never count;
+  "accused" counts an accusation by a UN body, a rights group or the press by default.
+- **Plans**: a claim about what was scheduled or announced is judged on the report
+  (``data/announcements.csv``) and on the event, by :data:`analysis.claims.verdict.PLAN_RULE`.
+- **Vintages**: a check with a ``vintage`` keyword rests on SIPRI data; it is run on every
+  export vintage (:func:`run_vintages`) and a disagreement is written into the evidence.
 - **Tours**: Africa by geography (``data/countries.csv`` ``continent``), so Egypt counts and
   Iraq does not; months are days / :data:`analysis.subjects.trips.DAYS_PER_MONTH`.
 - **Partial dates** in the events and Wagner tables stand for their whole period

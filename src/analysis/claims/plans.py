@@ -56,8 +56,9 @@ def check_arrival_weekday(trips: pd.DataFrame, announcements: pd.DataFrame, *,
     claimed = named_day(weekday, story_date, "after")
     ann = _announcement(announcements, announced)
     start = period_bounds(str(ann["planned_start"]))[0] if pd.notna(ann["planned_start"]) else None
+    by = _said(ann).rstrip(",")
     fig_plan = Figure("announced arrival", _day(start), "date",
-                      f"arrival announced for {_weekday(start)} {_fmt(start)} by {_said(ann).rstrip(',')}"
+                      f"arrival announced for {_weekday(start)} {_fmt(start)} by {by}"
                       if start is not None else "no arrival day announced")
     if start is None:
         report = Verdict(NOT_CHECKABLE, {}, "No arrival day was announced.")
@@ -147,7 +148,8 @@ def check_next_stops(trips: pd.DataFrame, announcements: pd.DataFrame, *, after:
                      {"announced_stops": said},
                      f"{_said(ann)} gave the next stops as {', then '.join(said)}."
                      ).explained("", [Figure("announced next stops", ";".join(said), "iso3",
-                                             f"{' then '.join(said)}, per {_said(ann).rstrip(',')}")],
+                                             f"{' then '.join(said)}, per "
+                                             + _said(ann).rstrip(","))],
                                  [_ann_row(announced)])
     stop = _stop(trips, after)
     rest = trips[(trips["trip"] == stop["trip"]) & (trips["stop"] > stop["stop"])]
@@ -159,7 +161,9 @@ def check_next_stops(trips: pd.DataFrame, announcements: pd.DataFrame, *, after:
                PARTLY if set(claimed) <= set(went) else NOT_SUPPORTED)
     event = Verdict(verdict, values, f"After {stop['country']} the tour went on to {names}."
                     ).explained("", [Figure("stops after Mali", ";".join(went), "iso3",
-                                            f"{names} (stops {', '.join(str(int(s)) for s in rest['stop'])} of tour {int(stop['trip'])})")],
+                                            f"{names} (stops "
+                                            + ", ".join(str(int(s)) for s in rest["stop"])
+                                            + f" of tour {int(stop['trip'])})")],
                                 [_trip_row(stop), *(_trip_row(r) for _, r in rest.iterrows())])
     return plan_verdict(report, event, claim_rule=(
         "Here both sides compare the countries in order; the same countries in another order "
@@ -185,8 +189,9 @@ def check_exercise_month(events: pd.DataFrame, announcements: pd.DataFrame, *,
               "after_story": bool(first > pd.Timestamp(story_date))}
     ok = first.month_name() == month and first.year == year
     event = Verdict(SUPPORTED if ok else NOT_SUPPORTED, values,
-                    f"It began on {_fmt(first)}{', after the story ran' if values['after_story'] else ''}"
-                    f"{'' if ok else f', not in {month} {year}'}.").explained(
+                    f"It began on {_fmt(first)}"
+                    + (", after the story ran" if values["after_story"] else "")
+                    + ("" if ok else f", not in {month} {year}") + ".").explained(
         "", [Figure("exercise began", values["began"], "date", f"began on {_fmt(first)}")],
         [("events", held)])
     return plan_verdict(report, event, claim_rule=(

@@ -13,7 +13,6 @@ from analysis.contract.partial_dates import period_bounds
 from analysis.story import STORY_DATE
 from analysis.subjects.wagner_arms import classify_deployments
 
-
 RIGHTS_GROUPS = ("HRW", "Amnesty International")  # names as in abuse_documented_by
 # Who must have made an accusation for it to count, widest first (the ledger's default first).
 ACCUSERS = {"anyone": "UN bodies, rights groups and press reports",
