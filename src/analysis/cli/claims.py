@@ -2,9 +2,9 @@
 
 ``--format csv`` writes exactly the columns
 ``claim_id,paragraph,claim,verdict,evidence,sources,rule``
-(:data:`analysis.claims.ledger.CSV_COLUMNS`; evidence = the reason and the figures in words, one cell, no JSON; sources = the source ids of
-the rows the verdict rests on, ``;``-separated). The default table shows each claim's symbol,
-verdict and reason, for reading in a terminal.
+(:data:`analysis.claims.ledger.CSV_COLUMNS`; evidence = the reason and the figures in words,
+one cell, no JSON; sources = the source ids of the rows the verdict rests on, ``;``-separated).
+The default table shows each claim's symbol, verdict and reason, for reading in a terminal.
 """
 
 import sys
