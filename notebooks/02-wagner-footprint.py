@@ -121,7 +121,7 @@ charts.show(timeline_charts.first_reports_chart(
 #   south of Tripoli, some of which killed deminers (reported May 2022).
 # * **Mali**: UN human rights experts cited possible war crimes and crimes against humanity,
 #   including several hundred people executed at Moura in March 2022 (31 January 2023); Human
-#   Rights Watch had counted about 300 civilians killed there.
+#   Rights Watch had counted about 300 civilians killed there (its report of 5 April 2022).
 # * **Sudan**: a 2019 press report (The Times) of Russian contractors helping to put down protests;
 #   no UN report was found.
 # * **Madagascar, Mozambique**: no abuses documented in the sources.

@@ -1,9 +1,11 @@
 # %% [markdown]
 # # How did Mali turn from France to Russia, and whose arms did it get?
 #
-# **Answer.** After coups in August 2020 and May 2021, Mali took delivery of Russian helicopters
-# (September 2021) and Wagner's men (December 2021), and within a year of those helicopters the
-# last French troops had left (August 2022). Russia delivered aircraft and helicopters five times
+# **Answer.** After coups in August 2020 and May 2021, Mali took delivery of four Russian Mi-171
+# helicopters (September 2021) and Wagner's men (December 2021), and within a year of those
+# helicopters the last French troops had left (August 2022). They were not Mali's first Russian
+# helicopters: SIPRI's register records Mi-35M combat helicopters delivered in 2017-2020
+# (notebooks 01 and 02). Russia delivered aircraft and helicopters five times
 # before Lavrov landed in Bamako on 7 February 2023, two days after Mali expelled the UN mission's
 # human-rights chief. France, Mali's military partner for nine years, was never a large supplier
 # of major arms: over 2012-2021 Russia delivered about eight times as much, and it became Mali's
@@ -39,12 +41,14 @@ SOURCE_EVENTS = ("Press, UN and government reports compiled by this project, sou
                  "event by event")
 
 # %% [markdown]
-# ## Within a year of the first Russian helicopters, the last French troops had left
+# ## Within a year of the Mi-171 helicopters of September 2021, the last French troops had left
 #
 # The story (paragraph 8) says the junta has drawn closer to Russia since the 2020 coup, while
 # France ended its nine-year military operation in Mali last year. The dated record bears both
 # out. Soldiers took power on 18 August 2020 and again on 24 May 2021. Four Russian Mi-171
-# helicopters arrived on 30 September 2021 and Wagner's men from December 2021. Macron announced
+# helicopters arrived on 30 September 2021, the first delivery after the coups (SIPRI's register
+# already lists four Mi-35M combat helicopters delivered in 2017-2020, before them), and Wagner's
+# men from December 2021. Macron announced
 # the withdrawal on 17 February 2022, and the last French troops left on 15 August 2022, about
 # nine and a half years after Operation Serval began in January 2013: less than a year after the
 # helicopters. Between September 2021 and January 2023 Russia delivered aircraft and helicopters
@@ -65,6 +69,9 @@ serval = by_id.loc["mli-serval-start-2013"]
 assert serval["date"] == "2013-01"
 for serval_day in (serval["date_start"], serval["date_end"]):  # the day is not known
     assert round((french_out - serval_day).days / 365.25 * 2) / 2 == 9.5
+mali_sipri = load_table("sipri_mali_russia")
+before_coups = mali_sipri[(mali_sipri["weapon_category"] == "helicopters") & (mali_sipri["year"] < 2021)]
+assert set(before_coups["designation"]) == {"Mi-35M"} and before_coups["year"].min() == 2017
 
 # %% [markdown]
 # ## The UN experts' call and the expulsion came in the week before Lavrov landed

@@ -4,8 +4,9 @@ its verdict, and the evidence tables the notebooks show.
 - :mod:`.verdict`: :class:`Verdict`, the closed set of verdicts and the registry of checks (the
   bottom of the ledger; it knows no subject);
 - :mod:`.ledger`: loading the claims and the evidence, running every check, the ledger's tables;
-- one module of checks per subject: :mod:`.trips`, :mod:`.arms`, :mod:`.wagner`, :mod:`.events`
-  (with :mod:`.common`, the helpers they share).
+- one module of checks per subject: :mod:`.trips`, :mod:`.plans` (what was scheduled or
+  announced), :mod:`.arms`, :mod:`.wagner`, :mod:`.events` (with :mod:`.common`, the helpers
+  they share).
 
 Everything a notebook or the command line uses is re-exported here: ``from analysis import
 claims`` then ``claims.evaluate_ledger()``.
@@ -18,6 +19,7 @@ from analysis.claims.arms import (
     check_largest_dealer,
     check_mali_aircraft,
     check_share_45,
+    check_sipri_study,
     largest_table,
     russia_share_table,
     tiv_by_year,
@@ -34,6 +36,7 @@ from analysis.claims.events import (
     check_coup_year,
     check_expulsion_sunday,
     check_french_operation,
+    check_tensions,
     events_table,
     operation_lengths,
 )
@@ -42,6 +45,7 @@ from analysis.claims.ledger import (
     CLAIMS_RESOURCE,
     CSV_COLUMNS,
     LEDGER_COLUMNS,
+    RECORD_FIELDS,
     check_claims,
     count_verdicts,
     data_parameters,
@@ -52,19 +56,28 @@ from analysis.claims.ledger import (
     load_claims,
     load_evidence,
     readable_ledger,
+    row_sources,
     run_check,
+    run_vintages,
+    sources_table,
+    verdict_detail,
+    vintage_table,
+    vintages_of,
+)
+from analysis.claims.plans import (
+    check_arrival_weekday,
+    check_exercise_month,
+    check_exercise_parties,
+    check_next_stops,
+    check_visit_length,
 )
 from analysis.claims.trips import (
     african_tours,
-    check_arrival_weekday,
     check_exercise_announcement,
-    check_exercise_month,
     check_iraq_sunday,
-    check_next_stops,
     check_south_africa_last_month,
     check_third_trip,
     check_visit_country,
-    check_visit_length,
     stop_calendar,
 )
 from analysis.claims.verdict import (
@@ -72,15 +85,20 @@ from analysis.claims.verdict import (
     NOT_CHECKABLE,
     NOT_SUPPORTED,
     PARTLY,
+    PLAN_RULE,
     SUPPORTED,
     SYMBOLS,
     VERDICTS,
+    Figure,
     Verdict,
+    plan_verdict,
     register,
 )
 from analysis.claims.wagner import (
+    ACCUSERS,
     abuse_by_country,
     abuse_sensitivity,
+    check_abuse_kinds,
     check_un_experts,
     check_wagner_abuses,
     check_wagner_growth,
@@ -95,8 +113,23 @@ __all__ = [
     "SUPPORTED",
     "SYMBOLS",
     "VERDICTS",
+    "PLAN_RULE",
     "register",
+    "Figure",
     "Verdict",
+    "plan_verdict",
+    "RECORD_FIELDS",
+    "row_sources",
+    "run_vintages",
+    "sources_table",
+    "verdict_detail",
+    "vintage_table",
+    "vintages_of",
+    "check_exercise_parties",
+    "check_sipri_study",
+    "check_tensions",
+    "check_abuse_kinds",
+    "ACCUSERS",
     "CLAIMS_FILE",
     "CLAIMS_RESOURCE",
     "CSV_COLUMNS",

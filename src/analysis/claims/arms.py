@@ -10,7 +10,7 @@ from analysis.claims.common import (
     _day,
     _events_of,
 )
-from analysis.claims.verdict import NOT_SUPPORTED, PARTLY, SUPPORTED, Verdict, register
+from analysis.claims.verdict import NOT_SUPPORTED, PARTLY, SUPPORTED, Figure, Verdict, register
 from analysis.contract.partial_dates import period_bounds
 from analysis.story import STORY_DATE
 from analysis.subjects import arms
@@ -83,6 +83,11 @@ def verdict_largest_dealer(grid: pd.DataFrame, vintage: str, region: str = "afri
                    f"Russia is not the largest supplier in {', '.join(others)}.")
 
 
+def _grid_row(vintage: str, region: str, period: str) -> tuple[str, str]:
+    """The row reference of a share computed from the annual SIPRI table."""
+    return ("sipri_africa_annual", f"vintage={vintage}, region={region}, period={period}")
+
+
 def _latest(grid: pd.DataFrame) -> str:
     return sorted(grid["vintage"].unique())[-1]
 
@@ -139,7 +144,23 @@ def check_share_45(grid: pd.DataFrame, fact_sheets: pd.DataFrame, *, vintage: st
     values = {**v.values, "vintage": vintage, "region": region,
               "tolerance_pts": ABOUT_TOLERANCE_PTS, "decade_pct_by_region": by_region,
               "decade_pct_by_vintage": by_vintage, "published_africa_pct": published}
-    return Verdict(v.verdict, values, v.reason)
+    windows = v.values["windows_pct"]
+    return Verdict(v.verdict, values, v.reason).explained(
+        f"'About 45 percent' over 2012-2021 is supported if Russia's share of the TIV delivered "
+        f"to {arms.REGION_LABELS[region]} over the decade is within {ABOUT_TOLERANCE_PTS:g} "
+        "points of 45, partly supported if only some five-year periods of the decade are, "
+        "otherwise not supported (SIPRI export of the vintage shown).",
+        [Figure("Russia's share, 2012-2021", v.values["decade_pct"], "% of TIV",
+                f"{v.values['decade_pct']:.1f}% of major arms delivered to "
+                f"{arms.REGION_LABELS[region]} in 2012-2021 (export of {vintage})"),
+         Figure("five-year periods within the tolerance", len(v.values["matching_windows"]),
+                "period", ", ".join(f"{p}: {windows[p]:.1f}%" for p in
+                                    v.values["matching_windows"]) or "none"),
+         *(Figure(f"SIPRI published, {p}", s_, "%", f"{s_:g}% for {p} (fact sheet, comparison "
+                  "only)") for p, s_ in published.items() if p in windows)],
+        [_grid_row(vintage, region, decade),
+         *(("sipri_fact_sheets", f"period={p}, region=africa, supplier=Russia")
+           for p in published if p in windows)])
 
 
 @register
@@ -167,7 +188,19 @@ def check_largest_dealer(grid: pd.DataFrame, *, vintage: str | None = None,
                         for s, g in other.groupby("largest"))
         reason = (f"{v.reason.rstrip('.')}; in {arms.REGION_LABELS[caveat_region]} alone the "
                   f"leader was {led}.")
-    return Verdict(v.verdict, values, reason)
+    leaders = v.values["largest_by_period"]
+    russia = [p for p, s_ in leaders.items() if s_ == "Russia"]
+    return Verdict(v.verdict, values, reason).explained(
+        f"Supported if Russia is the largest supplier to {arms.REGION_LABELS[region]} in every "
+        "SIPRI five-year period published before the story (2012-16 to 2017-21) and over "
+        "2012-2021; in some: partly; in none: not supported.",
+        [Figure("periods Russia led", len(russia), "period",
+                f"{len(russia)} of {len(leaders)} periods ({', '.join(leaders)})"),
+         Figure(f"leader in {arms.REGION_LABELS[caveat_region]}", len(other), "period",
+                f"another supplier led in {len(other)} of them" if len(other) else
+                "Russia led in every period")],
+        [_grid_row(vintage, r, "2012-2016 to 2017-2021 and 2012-2021")
+         for r in (region, caveat_region)])
 
 
 @register
@@ -190,13 +223,22 @@ def check_mali_aircraft(mali: pd.DataFrame, *, vintage: str | None = None,
               "designations": sorted(deals.loc[deals["weapon_category"].isin(
                   ["helicopters", "aircraft"]), "designation"].unique().tolist())}
     if heli:
-        return Verdict(SUPPORTED, values, f"SIPRI records {heli} helicopters and {planes} "
-                       f"fixed-wing aircraft delivered by Russia to Mali before {before_year}.")
-    if planes:
-        return Verdict(PARTLY, values, f"SIPRI records {planes} aircraft but no helicopters "
-                       f"delivered before {before_year}.")
-    return Verdict(NOT_SUPPORTED, values, f"SIPRI records no Russian aircraft delivered to Mali "
-                   f"before {before_year}.")
+        v = Verdict(SUPPORTED, values, f"SIPRI records {heli} helicopters and {planes} "
+                    f"fixed-wing aircraft delivered by Russia to Mali before {before_year}.")
+    elif planes:
+        v = Verdict(PARTLY, values, f"SIPRI records {planes} aircraft but no helicopters "
+                    f"delivered before {before_year}.")
+    else:
+        v = Verdict(NOT_SUPPORTED, values, f"SIPRI records no Russian aircraft delivered to "
+                    f"Mali before {before_year}.")
+    return v.explained(
+        f"Supported if SIPRI's register lists Russian helicopters delivered to Mali in deals "
+        f"completed before {before_year} (helicopters are aircraft); fixed-wing only: partly; "
+        "none: not supported.",
+        [Figure("helicopters delivered", heli, "helicopter", f"{heli} helicopters ("
+                + ", ".join(d for d in values["designations"] if d.startswith("Mi")) + ")"),
+         Figure("fixed-wing aircraft delivered", planes, "aircraft", f"{planes} aircraft")],
+        [("sipri_mali_russia", f"vintage={vintage}, deliveries before {before_year}")])
 
 
 def tiv_by_year(mali: pd.DataFrame, vintage: str | None = None) -> pd.Series:
@@ -243,4 +285,56 @@ def check_closer_to_russia(mali: pd.DataFrame, wagner: pd.DataFrame, events: pd.
             f"coup ({values['wagner_first_reported']}).")
     verdict = SUPPORTED if more and wagner_after else PARTLY if more or wagner_after else \
         NOT_SUPPORTED
-    return Verdict(verdict, values, text)
+    vintage = vintage or sorted(mali["vintage"].dt.strftime("%Y-%m-%d").unique())[-1]
+    return Verdict(verdict, values, text).explained(
+        "Supported if Russia delivered more (SIPRI TIV) in the full years between the coup and "
+        "the story than in as many years before the coup, and Wagner was first reported after "
+        "the coup; one of the two: partly; neither: not supported.",
+        [Figure(f"TIV {values['years_after']}", values["tiv_after_musd"], "million TIV",
+                f"{sums['after']:.0f} million TIV from Russia in {values['years_after']}"),
+         Figure(f"TIV {values['years_before']}", values["tiv_before_musd"], "million TIV",
+                f"{sums['before']:.0f} million TIV in {values['years_before']}"),
+         Figure("Wagner first reported", values["wagner_first_reported"], "month",
+                f"first reported {values['wagner_first_reported']}, "
+                f"{'after' if wagner_after else 'before'} the coup of {_day(coup_day)}")],
+        [("events", e) for e in coup["event_id"]] + [
+            ("sipri_mali_russia", f"vintage={vintage}, years {before[0]}-{after[1]}"),
+            ("wagner_deployments", iso3)])
+
+
+@register
+def check_sipri_study(fact_sheets: pd.DataFrame, *, period: str = "2012-2021",
+                      region: str = "africa", tolerance_pts: float = ABOUT_TOLERANCE_PTS
+                      ) -> Verdict:
+    """"According to a study by SIPRI" (the 45% for 2012-2021): a SIPRI publication on record
+    (``data/sipri_fact_sheets.csv``) giving Russia's share of ``region`` for ``period``:
+    supported. None, but one giving about 45% for a five-year period ending in the period's last
+    year: partly supported (the figure is SIPRI's, the period is not). Neither: not supported."""
+    fs = fact_sheets[(fact_sheets["supplier"] == "Russia") & (fact_sheets["region"] == region)]
+    published = {str(p): float(s_) for p, s_ in zip(fs["period"], fs["share_pct"], strict=True)}
+    end = period.split("-")[1]
+    near = [p for p, s_ in published.items() if p.endswith(end)
+            and abs(s_ - STORY_SHARE_PCT) <= tolerance_pts]
+    values = {"published": published, "period_published": period in published, "near": near}
+    ids = dict(zip(fs["period"].astype(str), fs["source_id"], strict=True))
+    if period in published:
+        v = Verdict(SUPPORTED, values, f"SIPRI published {published[period]:g}% for {period}.")
+    elif near:
+        v = Verdict(PARTLY, values, f"No SIPRI publication on record gives a {period} figure; "
+                    f"the nearest is its fact sheet's {published[near[0]]:g}% for {near[0]} "
+                    f"({ids[near[0]]}). SIPRI published shares for "
+                    f"{', '.join(published)} only.")
+    else:
+        v = Verdict(NOT_SUPPORTED, values, f"No SIPRI publication on record gives about 45% "
+                    f"for {period} or a period ending in {end}.")
+    return v.explained(
+        f"Supported if a SIPRI publication on record gives Russia's share of "
+        f"{arms.REGION_LABELS[region]} for {period}; partly if one gives about 45 (within "
+        f"{tolerance_pts:g} points) for a five-year period ending in {end}; otherwise not "
+        "supported. The record holds the fact-sheet figures found, not every SIPRI publication.",
+        [Figure("SIPRI periods on record", len(published), "period",
+                ", ".join(f"{p}: {s_:g}%" for p, s_ in published.items())),
+         Figure(f"published for {period}", published.get(period), "%",
+                f"{published[period]:g}%" if period in published else "none")],
+        [("sipri_fact_sheets", f"period={p}, region={region}, supplier=Russia")
+         for p in published])

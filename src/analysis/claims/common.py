@@ -67,3 +67,21 @@ def _events_of(events: pd.DataFrame, iso3: str, category: str) -> pd.DataFrame:
     bounds = [period_bounds(str(d)) for d in hit["date"]]
     return hit.assign(first_day=pd.to_datetime([b[0] for b in bounds]),
                       last_day=pd.to_datetime([b[1] for b in bounds]))
+
+
+def _fmt(ts) -> str:
+    """A day in words: ``2023-02-07`` -> ``'7 Feb 2023'``."""
+    ts = pd.Timestamp(ts)
+    return f"{ts.day} {ts.strftime('%b %Y')}"
+
+
+def _trip_row(stop: pd.Series) -> tuple[str, str]:
+    """The ledger's row reference of one stop of the itinerary."""
+    return ("lavrov_trips", f"trip={int(stop['trip'])}, stop={int(stop['stop'])}")
+
+
+def _announcement(announcements: pd.DataFrame, announcement_id: str) -> pd.Series:
+    hit = announcements[announcements["announcement_id"] == announcement_id]
+    if hit.empty:
+        raise ValueError(f"no announcement {announcement_id!r} in data/announcements.csv")
+    return hit.iloc[0]

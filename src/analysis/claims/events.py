@@ -9,6 +9,7 @@ from analysis.claims.common import (
     _event,
     _event_day,
     _events_of,
+    _fmt,
     _weekday,
     named_day,
 )
@@ -17,6 +18,7 @@ from analysis.claims.verdict import (
     NOT_SUPPORTED,
     PARTLY,
     SUPPORTED,
+    Figure,
     Verdict,
     register,
 )
@@ -26,8 +28,7 @@ from analysis.story import STORY_DATE
 DAYS_PER_YEAR = 365.25  # mean Julian year, for operation lengths in years
 
 
-@register
-def check_expulsion_sunday(events: pd.DataFrame, *,
+def _expulsion_sunday(events: pd.DataFrame, *,
                            event_id: str = "mli-expulsion-hr-chief-2023",
                            weekday: str = "Sunday", story_date=STORY_DATE) -> Verdict:
     """"On Sunday, Mali's government said it was expelling ...": the event's day against the
@@ -46,8 +47,7 @@ def check_expulsion_sunday(events: pd.DataFrame, *,
     return Verdict(NOT_SUPPORTED, values, f"{_day(day)} was a {_weekday(day)}.")
 
 
-@register
-def check_coup_year(events: pd.DataFrame, *, iso3: str = "MLI", year: int = 2020) -> Verdict:
+def _coup_year(events: pd.DataFrame, *, iso3: str = "MLI", year: int = 2020) -> Verdict:
     """"A 2020 military coup": a ``coup`` event in ``iso3`` within ``year``."""
     coups = _events_of(events, iso3, "coup")
     values = {"coups": coups["date"].tolist()}
@@ -94,8 +94,7 @@ def _years(low: float, high: float) -> str:
     return a if a == b else f"{a}-{b}"
 
 
-@register
-def check_french_operation(events: pd.DataFrame, *, start: str = "mli-serval-start-2013",
+def _french_operation(events: pd.DataFrame, *, start: str = "mli-serval-start-2013",
                            ends: tuple[str, ...] = ("mli-french-troops-leave-2022",
                                                     "mli-barkhane-ended-2022"),
                            claimed_years: int = 9, story_date=STORY_DATE) -> Verdict:
@@ -121,8 +120,7 @@ def check_french_operation(events: pd.DataFrame, *, start: str = "mli-serval-sta
                    f"years ending in {last_year}.")
 
 
-@register
-def check_burkina_french_out(events: pd.DataFrame, *, iso3: str = "BFA",
+def _burkina_french_out(events: pd.DataFrame, *, iso3: str = "BFA",
                              story_date=STORY_DATE) -> Verdict:
     """"The military junta in Burkina Faso ... ordering France to pull out troops": an
     ``expulsion`` event in ``iso3`` before the story, after a ``coup`` there (so ordered by a
@@ -142,3 +140,111 @@ def check_burkina_french_out(events: pd.DataFrame, *, iso3: str = "BFA",
                        f"{dates}, after the coup of {coups['date'].iloc[-1]}.")
     return Verdict(PARTLY, values, f"French troops were ordered out ({dates}), but no coup "
                    "before that is recorded.")
+
+
+# --- the registered checks: each core verdict with its rule, figures and rows ----------------
+
+
+@register
+def check_expulsion_sunday(events: pd.DataFrame, *,
+                           event_id: str = "mli-expulsion-hr-chief-2023",
+                           weekday: str = "Sunday", story_date=STORY_DATE) -> Verdict:
+    """:func:`_expulsion_sunday`, explained."""
+    v = _expulsion_sunday(events, event_id=event_id, weekday=weekday, story_date=story_date)
+    date = v.values.get("date")
+    return v.explained(
+        f"'On {weekday}' is supported if the event is dated to the {weekday} before the story, "
+        f"partly if to a {weekday} of another week, otherwise not supported.",
+        [Figure("expulsion announced", date, "date",
+                f"announced on {_weekday(date) or ''} {_fmt(date)}".replace("  ", " ")
+                if date and len(date) == 10 else f"dated {date}")],
+        [("events", event_id)])
+
+
+@register
+def check_coup_year(events: pd.DataFrame, *, iso3: str = "MLI", year: int = 2020) -> Verdict:
+    """:func:`_coup_year`, explained."""
+    v = _coup_year(events, iso3=iso3, year=year)
+    coups = _events_of(events, iso3, "coup")
+    return v.explained(
+        f"Supported if a coup in {iso3} is dated within {year}, otherwise not supported.",
+        [Figure("coups recorded", len(coups), "coup",
+                f"{len(coups)} coups: "
+                + ", ".join(_fmt(d) if len(d) == 10 else d for d in coups["date"]))],
+        [("events", e) for e in coups["event_id"]])
+
+
+@register
+def check_french_operation(events: pd.DataFrame, *, start: str = "mli-serval-start-2013",
+                           ends: tuple[str, ...] = ("mli-french-troops-leave-2022",
+                                                    "mli-barkhane-ended-2022"),
+                           claimed_years: int = 9, story_date=STORY_DATE) -> Verdict:
+    """:func:`_french_operation`, explained."""
+    v = _french_operation(events, start=start, ends=ends, claimed_years=claimed_years,
+                          story_date=story_date)
+    figures = [Figure(f"length to {end}", lo_hi, "year",
+                      f"{_years(*lo_hi)} years (from {v.values['started']} to "
+                      f"{_fmt(v.values['ends'][end])})")
+               for end, lo_hi in v.values["years"].items()]
+    return v.explained(
+        f"Supported if the operation lasted {claimed_years} whole years, at both bounds of a "
+        "partial start date, and ended in the year before the story, for every candidate end "
+        "(last troops out of Mali; Barkhane declared over); for some: partly; none: not.",
+        figures, [("events", e) for e in (start, *ends)])
+
+
+@register
+def check_burkina_french_out(events: pd.DataFrame, *, iso3: str = "BFA",
+                             story_date=STORY_DATE) -> Verdict:
+    """:func:`_burkina_french_out`, explained."""
+    v = _burkina_french_out(events, iso3=iso3, story_date=story_date)
+    coups = _events_of(events, iso3, "coup")
+    orders = v.values["expulsions"]
+    return v.explained(
+        "Supported if an order for French troops to leave is recorded before the story, after a "
+        "coup there (so given by a junta); an order without a prior coup: partly supported.",
+        [Figure("orders to leave", len(orders), "order",
+                "; ".join(f"{_fmt(d)}" for d in orders.values()) or "none"),
+         Figure("coups before", len(coups), "coup",
+                ", ".join(_fmt(d) if len(d) == 10 else d for d in coups["date"]) or "none")],
+        [("events", e) for e in [*orders, *coups["event_id"]]])
+
+
+WESTERN_SIGNALS = ("mli-joint-statement-2021", "rus-eu-sanctions-wagner-2021")
+NEIGHBOUR_SIGNALS = ("mli-ecowas-sanctions-2022",)
+
+
+@register
+def check_tensions(events: pd.DataFrame, *, western: tuple[str, ...] = WESTERN_SIGNALS,
+                   neighbours: tuple[str, ...] = NEIGHBOUR_SIGNALS,
+                   story_date=STORY_DATE) -> Verdict:
+    """"Tensions with Western nations, and some West African neighbours, over the coup and its
+    use of mercenaries": recorded measures before the story, one set per side. ``western``:
+    the 23 Dec 2021 joint statement condemning the Wagner deployment and the EU's sanctions on
+    Wagner; ``neighbours``: ECOWAS's sanctions over the delayed transition
+    after the coup. Both sides on record: supported; one: partly; none: not supported. The
+    tension itself has no measure: these are its recorded traces."""
+    story = pd.Timestamp(story_date)
+    found = {}
+    for side, ids in (("Western", western), ("West African", neighbours)):
+        hit = events[events["event_id"].isin(ids)]
+        hit = hit[pd.Series([period_bounds(str(d))[1] < story for d in hit["date"]],
+                            index=hit.index, dtype=bool)]
+        found[side] = hit
+    values = {side: dict(zip(h["event_id"], h["date"], strict=True)) for side, h in found.items()}
+    sides = [side for side, h in found.items() if len(h)]
+    listed = "; ".join(f"{side}: " + ", ".join(f"{r.description.rstrip('.')} ({_fmt(r.date)})"
+                                                for r in h.itertuples())
+                       for side, h in found.items() if len(h))
+    verdict = SUPPORTED if len(sides) == 2 else PARTLY if sides else NOT_SUPPORTED
+    reason = (f"Recorded before the story: {listed}." if sides else
+              "No Western or West African measure against Mali's rulers is recorded.")
+    return Verdict(verdict, values, reason).explained(
+        "Supported if the events record, before the story, a Western measure over the "
+        "mercenaries (the 23 Dec 2021 joint statement, the EU's sanctions) and a West African "
+        "one over the coup or the mercenaries (ECOWAS); one side only: partly; neither: not "
+        "supported. Whether the visit was a show of support is not judged.",
+        [Figure(f"{side} measures", len(h), "event", f"{len(h)} recorded") for side, h
+         in found.items()],
+        [("events", e) for h in found.values() for e in h["event_id"]])
+

@@ -3,13 +3,14 @@ check computes from the project's data.
 
 A claim names its check (a function registered in :data:`CHECKS`) or says why it cannot be
 checked. Each check receives DataFrames, computes the evidence and returns an
-:class:`analysis.claims.verdict.Verdict`: a verdict from :data:`VERDICTS`, the values it computed
-and one sentence a reader understands. No verdict or number is typed in: every value comes from a
-table.
+:class:`analysis.claims.verdict.Verdict`: a verdict from :data:`VERDICTS`, the values it computed,
+one sentence a reader understands, its rule, its figures in words and the rows it rests on; the
+ledger turns the rows into sources (:func:`row_sources`). No verdict or number is typed in:
+every value comes from a table.
 
 How a check is called: its parameters *without* a default name the tables it needs, looked up by
-name in the evidence from :func:`load_evidence` (``trips``, ``events``, ``wagner``,
-``countries``, ``mali``, ``fact_sheets``, ``grid``); its keyword-only parameters are the
+name in the evidence from :func:`load_evidence` (``trips``, ``events``, ``announcements``,
+``wagner``, ``countries``, ``mali``, ``fact_sheets``, ``grid``); its keyword-only parameters are the
 definitions a reviewer should check (period, region, vintage, tolerance...), each with a
 documented default. The defaults are the ledger's editorial decisions:
 
@@ -18,9 +19,13 @@ documented default. The defaults are the ledger's editorial decisions:
 - **SIPRI**: the latest export vintage, SIPRI's Africa (without Egypt) and the periods of
   :mod:`analysis.subjects.arms` ("about 45" = within ``ABOUT_TOLERANCE_PTS`` of 45, see
   :mod:`analysis.claims.arms`).
-- **Wagner** "deployed" = ``confirmed`` in ``data/wagner_deployments.csv`` and first reported by
-  the story's date; ``withdrawn`` and ``alleged`` rows are left out by default (arguments bring
-  them in); "accused" counts any documented accusation, press reports included, by default.
+- **Wagner** "have deployed" = ``confirmed`` or ``withdrawn`` in ``data/wagner_deployments.csv``
+  (past hosts count) and first reported by the story's date; ``alleged`` rows never count;
+  "accused" counts an accusation by a UN body, a rights group or the press by default.
+- **Plans**: a claim about what was scheduled or announced is judged on the report
+  (``data/announcements.csv``) and on the event, by :data:`analysis.claims.verdict.PLAN_RULE`.
+- **Vintages**: a check with a ``vintage`` keyword rests on SIPRI data; it is run on every
+  export vintage (:func:`run_vintages`) and a disagreement is written into the evidence.
 - **Tours**: Africa by geography (``data/countries.csv`` ``continent``), so Egypt counts and
   Iraq does not; months are days / :data:`analysis.subjects.trips.DAYS_PER_MONTH`.
 - **Partial dates** in the events and Wagner tables stand for their whole period
@@ -31,8 +36,8 @@ documented default. The defaults are the ledger's editorial decisions:
 """
 
 import inspect
-import json
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -40,9 +45,18 @@ import pandas as pd
 # The checks register themselves in CHECKS when their modules are imported.
 from analysis.claims import arms as _arms_checks  # noqa: F401
 from analysis.claims import events as _events_checks  # noqa: F401
+from analysis.claims import plans as _plans_checks  # noqa: F401
 from analysis.claims import trips as _trips_checks  # noqa: F401
 from analysis.claims import wagner as _wagner_checks  # noqa: F401
-from analysis.claims.verdict import CHECKS, NOT_CHECKABLE, SYMBOLS, VERDICTS, Verdict
+from analysis.claims.verdict import (
+    CHECKS,
+    EVENT,
+    NOT_CHECKABLE,
+    REPORT,
+    SYMBOLS,
+    VERDICTS,
+    Verdict,
+)
 from analysis.contract.datapackage import load_table, resource
 from analysis.contract.errors import DataError
 from analysis.contract.paths import DATA_DIR, display_path
@@ -51,8 +65,20 @@ from analysis.subjects.events import load_events
 from analysis.subjects.trips import load_trips
 from analysis.subjects.wagner import load_wagner
 
-LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "kind", "verdict", "values", "reason"]
-CSV_COLUMNS = ["claim_id", "paragraph", "claim", "verdict", "evidence"]
+LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "kind", "verdict", "values", "reason",
+                  "rule", "figures", "rows", "source_ids", "evidence", "verdict_on_report",
+                  "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",
+                  "vintages_agree"]
+CSV_COLUMNS = ["claim_id", "paragraph", "claim", "verdict", "evidence", "sources", "rule"]
+RECORD_FIELDS = ["claim_id", "paragraph", "claim", "kind", "verdict", "reason", "rule",
+                 "figures", "rows", "source_ids", "evidence", "values", "verdict_on_report",
+                 "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",
+                 "vintages_agree"]
+# Row references use a table's key column (or "col=value, ..." pairs); these hold no per-row
+# sources, so their rows cite the resource's sources (of the vintage the key names, if any).
+KEY_COLUMNS = {"events": "event_id", "wagner_deployments": "iso3",
+               "announcements": "announcement_id", "countries": "iso3"}
+VINTAGED = ("sipri_africa_annual", "sipri_mali_russia", "sipri_africa_imports_exact")
 CLAIMS_RESOURCE = "claims"
 CLAIMS_FILE = "data/claims.csv"  # how messages name the committed file
 
@@ -112,6 +138,7 @@ def load_evidence(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
     return {
         "trips": load_trips(data_dir),
         "events": load_events(data_dir),
+        "announcements": load_table("announcements", data_dir=data_dir),
         "wagner": load_wagner(data_dir),
         "countries": load_table("countries", data_dir=data_dir),
         "mali": load_table("sipri_mali_russia", data_dir=data_dir),
@@ -127,7 +154,7 @@ def data_parameters(fn: Callable) -> list[str]:
     """The tables a check needs: its parameters without a default.
 
     >>> data_parameters(CHECKS["check_visit_length"])
-    ['trips']
+    ['trips', 'announcements']
     """
     return [p.name for p in inspect.signature(fn).parameters.values()
             if p.default is inspect.Parameter.empty
@@ -143,7 +170,8 @@ def run_check(claim: pd.Series, evidence: dict, registry: dict | None = None) ->
     registry = CHECKS if registry is None else registry
     claim_id, name = claim["claim_id"], claim["check"]
     if not _given(name):
-        return Verdict(NOT_CHECKABLE, {}, str(claim["not_checkable_reason"]))
+        return Verdict(NOT_CHECKABLE, {}, str(claim["not_checkable_reason"]),
+                       "Not checked: the reason says why the data cannot decide it.")
     if name not in registry:
         raise ValueError(f"{CLAIMS_FILE}, claim {claim_id}: {name!r} is not a check in "
                          f"analysis.claims (known: {', '.join(sorted(registry))})")
@@ -160,13 +188,36 @@ def run_check(claim: pd.Series, evidence: dict, registry: dict | None = None) ->
     return verdict
 
 
+def vintages_of(evidence: dict) -> list[str]:
+    """The SIPRI export vintages the evidence holds (``YYYY-MM-DD``), oldest first."""
+    grid = evidence.get("grid")
+    if grid is None or "vintage" not in grid:
+        return []
+    return sorted(str(v) for v in grid["vintage"].unique())
+
+
+def run_vintages(claim: pd.Series, evidence: dict, registry: dict | None = None) -> dict:
+    """``{vintage: verdict}`` for a check that takes a ``vintage`` keyword (it rests on SIPRI
+    data), run once per export vintage; ``{}`` for any other claim."""
+    registry = CHECKS if registry is None else registry
+    name = claim["check"]
+    if not _given(name) or "vintage" not in inspect.signature(registry[name]).parameters:
+        return {}
+    fn = registry[name]
+    tables = {p: evidence[p] for p in data_parameters(fn)}
+    return {v: fn(**tables, vintage=v).verdict for v in vintages_of(evidence)}
+
+
 def evaluate_ledger(claims: pd.DataFrame | None = None, evidence: dict | None = None,
-                    registry: dict | None = None) -> pd.DataFrame:
+                    registry: dict | None = None, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Run every claim's check: one row per claim, in file order, columns :data:`LEDGER_COLUMNS`.
 
     ``claims`` defaults to :func:`load_claims`, ``evidence`` to :func:`load_evidence`,
     ``registry`` to :data:`CHECKS`. ``values`` holds each check's computed values (a dict);
-    not-checkable claims have ``{}`` and their reason.
+    ``figures`` and ``rows`` are lists of dicts; ``source_ids`` the sorted sources of those rows
+    (:func:`row_sources`); ``vintages`` the verdict on each SIPRI export vintage (empty for
+    claims not resting on SIPRI data), ``vintages_agree`` whether they agree. Where they do not,
+    ``evidence`` says so. Not-checkable claims have ``{}`` and their reason.
     """
     claims = load_claims() if claims is None else claims
     check_claims(claims, registry=CHECKS if registry is None else registry)
@@ -174,34 +225,141 @@ def evaluate_ledger(claims: pd.DataFrame | None = None, evidence: dict | None = 
     rows = []
     for _, claim in claims.iterrows():
         v = run_check(claim, evidence, registry)
-        rows.append({"claim_id": claim["claim_id"], "paragraph": int(claim["paragraph"]),
-                     "claim": claim["claim"], "kind": claim["kind"], "verdict": v.verdict,
-                     "values": v.values, "reason": v.reason})
+        vintages = run_vintages(claim, evidence, registry)
+        agree = len(set(vintages.values())) <= 1
+        figures = [f.as_dict() for f in v.figures]
+        refs = [{"table": t, "key": k} for t, k in v.rows]
+        report, event = v.parts.get(REPORT), v.parts.get(EVENT)
+        rows.append({
+            "claim_id": claim["claim_id"], "paragraph": int(claim["paragraph"]),
+            "claim": claim["claim"], "kind": claim["kind"], "verdict": v.verdict,
+            "values": v.values, "reason": v.reason, "rule": v.rule, "figures": figures,
+            "rows": refs, "source_ids": row_sources(v.rows, data_dir),
+            "evidence": evidence_text(v.reason, figures, vintages),
+            "verdict_on_report": report.verdict if report else None,
+            "verdict_on_event": event.verdict if event else None,
+            "reason_on_report": report.reason if report else None,
+            "reason_on_event": event.reason if event else None,
+            "vintages": vintages, "vintages_agree": agree})
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
 
 
-def evidence_text(values: dict, reason: str) -> str:
-    """The reason, then the computed values as compact JSON, in one string (one CSV cell).
+@cache
+def _table(name: str, data_dir: str) -> pd.DataFrame:
+    return load_table(name, data_dir=Path(data_dir))
 
-    >>> evidence_text({"calendar_days": 1}, "One day, not two.")
-    'One day, not two. Values: {"calendar_days": 1}'
+
+def _resource_sources(name: str, key: str) -> list[str]:
+    ids = [s["source_id"] for s in resource(name).get("sources") or [] if "source_id" in s]
+    vintage = next((p.split("=", 1)[1] for p in key.split(", ") if p.startswith("vintage=")),
+                   None)
+    if vintage and name in VINTAGED:
+        ids = [i for i in ids if i.endswith(vintage)] or ids
+    return ids
+
+
+def row_sources(rows, data_dir: Path = DATA_DIR) -> list[str]:
+    """The sorted source ids of ``(table, key)`` row references: the row's ``source_ids`` /
+    ``source_id`` cells, or, for the derived SIPRI tables (whose rows carry no source), the
+    resource's sources of the vintage the key names (and for any table whose rows carry no
+    source, the resource's). An unknown table or key raises
+    ValueError naming it.
+
+    >>> row_sources([("events", "mli-coup-2020")])[:2]
+    ['evt-aljazeera-2020-08-19-mali-live', 'evt-reuters-mali-detention-not-coup']
     """
-    if not values:
-        return reason
-    return f"{reason} Values: {json.dumps(values, ensure_ascii=False, default=str)}"
+    out: set[str] = set()
+    for name, key in rows:
+        if name in VINTAGED or name == "sipri_recipients":
+            out.update(_resource_sources(name, key))
+            continue
+        table = _table(name, str(data_dir))
+        if "=" in key:
+            mask = pd.Series(True, index=table.index)
+            for part in key.split(", "):
+                col, value = part.split("=", 1)
+                mask &= table[col].astype(str) == value
+        elif name in KEY_COLUMNS:
+            mask = table[KEY_COLUMNS[name]] == key
+        else:
+            raise ValueError(f"row reference ({name!r}, {key!r}): give col=value pairs")
+        hit = table[mask]
+        if hit.empty:
+            raise ValueError(f"row reference ({name!r}, {key!r}) matches no row of {name}")
+        col = "source_ids" if "source_ids" in hit else "source_id" if "source_id" in hit else None
+        if col is None:  # a table without per-row sources: the resource's
+            out.update(_resource_sources(name, key))
+            continue
+        for cell in hit[col]:
+            out.update(cell if isinstance(cell, list) else [cell])
+    return sorted(out)
+
+
+def evidence_text(reason: str, figures: list[dict], vintages: dict | None = None) -> str:
+    """The reason, then the figures in words, then (only if they disagree) the verdict on each
+    SIPRI vintage: one readable string, no JSON.
+
+    >>> evidence_text("One day, not two.", [{"label": "calendar days in Mali", "value": 1,
+    ...     "unit": "day", "text": "1 calendar day (7 Feb 2023)"}])
+    'One day, not two. Figures: calendar days in Mali: 1 calendar day (7 Feb 2023).'
+    """
+    text = reason
+    if figures:
+        text += " Figures: " + "; ".join(f"{f['label']}: {f['text']}" for f in figures) + "."
+    if vintages and len(set(vintages.values())) > 1:
+        text += (" The SIPRI vintages disagree: " +
+                 "; ".join(f"{v} gives {w}" for v, w in vintages.items()) + ".")
+    return text
 
 
 def ledger_csv_frame(ledger: pd.DataFrame) -> pd.DataFrame:
-    """The ledger with exactly :data:`CSV_COLUMNS` (``evidence`` = :func:`evidence_text`)."""
-    evidence = [evidence_text(v, r) for v, r in zip(ledger["values"], ledger["reason"],
-                                                    strict=True)]
-    return ledger.assign(evidence=evidence)[CSV_COLUMNS]
+    """The ledger with exactly :data:`CSV_COLUMNS` (``sources`` = source ids, ``;``-separated)."""
+    return ledger.assign(sources=[";".join(s) for s in ledger["source_ids"]])[CSV_COLUMNS]
 
 
-def ledger_records() -> list[dict]:
-    """The ledger as dicts with :data:`CSV_COLUMNS` plus ``reason``, for the report's pages."""
-    ledger = evaluate_ledger()
-    return ledger_csv_frame(ledger).assign(reason=ledger["reason"].to_numpy()).to_dict("records")
+def ledger_records(ledger: pd.DataFrame | None = None) -> list[dict]:
+    """The ledger as dicts with :data:`RECORD_FIELDS`, for the report's pages."""
+    ledger = evaluate_ledger() if ledger is None else ledger
+    return [{k: r[k] for k in RECORD_FIELDS} for r in ledger.to_dict("records")]
+
+
+def sources_table(ledger: pd.DataFrame, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """One row per source a verdict rests on: id, publisher, headline, date published and the
+    claims citing it (in claim order)."""
+    cited: dict[str, list[str]] = {}
+    for cid, ids in zip(ledger["claim_id"], ledger["source_ids"], strict=True):
+        for i in ids:
+            cited.setdefault(i, []).append(cid)
+    sources = _table("sources", str(data_dir)).set_index("source_id")
+    missing = sorted(set(cited) - set(sources.index))
+    if missing:
+        raise ValueError(f"sources {missing} are cited by verdicts but not in data/sources.csv")
+    out = sources.loc[sorted(cited), ["publisher", "title", "date_published"]]
+    return out.assign(claims=[", ".join(cited[i]) for i in out.index]).rename_axis(
+        "source_id").reset_index()
+
+
+def verdict_detail(ledger: pd.DataFrame) -> pd.DataFrame:
+    """One row per checked claim: verdict, rule, figures in words, rows and sources, as text."""
+    checked = ledger[ledger["verdict"] != NOT_CHECKABLE]
+    return pd.DataFrame({
+        "id": checked["claim_id"], "verdict": checked["verdict"],
+        "on the report": checked["verdict_on_report"].fillna(""),
+        "on the event": checked["verdict_on_event"].fillna(""),
+        "rule": checked["rule"],
+        "figures": ["; ".join(f"{f['label']}: {f['text']}" for f in fs)
+                    for fs in checked["figures"]],
+        "rows": ["; ".join(f"{r['table']} ({r['key']})" for r in rs) for rs in checked["rows"]],
+        "sources": ["; ".join(s) for s in checked["source_ids"]],
+    }).reset_index(drop=True)
+
+
+def vintage_table(ledger: pd.DataFrame) -> pd.DataFrame:
+    """Claims resting on SIPRI data: the verdict on each export vintage and whether they agree."""
+    sipri = ledger[[bool(v) for v in ledger["vintages"]]]
+    wide = pd.DataFrame(list(sipri["vintages"]), index=sipri["claim_id"])
+    return wide.assign(ledger=sipri["verdict"].to_numpy(),
+                       agree=sipri["vintages_agree"].to_numpy()).rename_axis("id").reset_index()
 
 
 def readable_ledger(ledger: pd.DataFrame) -> pd.DataFrame:

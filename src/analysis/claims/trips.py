@@ -9,7 +9,9 @@ from analysis.claims.common import (
     _days,
     _event,
     _event_day,
+    _fmt,
     _stop,
+    _trip_row,
     _weekday,
     named_day,
 )
@@ -18,10 +20,10 @@ from analysis.claims.verdict import (
     NOT_SUPPORTED,
     PARTLY,
     SUPPORTED,
+    Figure,
     Verdict,
     register,
 )
-from analysis.contract.partial_dates import period_bounds
 from analysis.story import STORY_DATE
 from analysis.subjects.trips import tour_intervals
 
@@ -60,34 +62,20 @@ def check_visit_country(trips: pd.DataFrame, *, iso3: str = "MLI", story_date=ST
     values = {"trip": int(stop["trip"]), "stop": int(stop["stop"]),
               "arrival_date": _day(stop["arrival_date"]), "days_from_story": int(gap)}
     if abs(gap) <= window_days:
-        return Verdict(SUPPORTED, values, f"{stop['country']} is stop {stop['stop']} of tour "
-                       f"{stop['trip']}, reached on {_day(stop['arrival_date'])}, "
-                       f"{_days(abs(gap))} from the story's date.")
-    return Verdict(NOT_SUPPORTED, values, f"The nearest stop in {stop['country']} is {abs(gap)} "
-                   f"days from the story's date, more than {window_days}.")
-
-
-@register
-def check_arrival_weekday(trips: pd.DataFrame, *, iso3: str = "MLI", weekday: str = "Monday",
-                          story_date=STORY_DATE, slack_days: int = 1) -> Verdict:
-    """"Scheduled to arrive on Monday": the first ``weekday`` on or after the story's date,
-    against the recorded arrival day. Up to ``slack_days`` late (a landing in the small hours
-    reported as the night before) is partly supported; later, or earlier, is not supported."""
-    stop = _stop(trips, iso3)
-    claimed = named_day(weekday, story_date, "after")
-    late = (stop["arrival_date"] - claimed).days
-    values = {"claimed_date": _day(claimed), "arrival_date": _day(stop["arrival_date"]),
-              "arrival_weekday": _weekday(stop["arrival_date"]), "days_late": int(late)}
-    if late == 0:
-        return Verdict(SUPPORTED, values, f"He landed on {weekday} {_day(claimed)}.")
-    if 0 < late <= slack_days:
-        return Verdict(PARTLY, values,
-                       f"He landed on {_weekday(stop['arrival_date'])} "
-                       f"{_day(stop['arrival_date'])}, {_days(late)} after the {weekday} "
-                       f"the story expected (within the {_days(slack_days)} allowed for a "
-                       "landing in the small hours).")
-    return Verdict(NOT_SUPPORTED, values, f"He landed on {_day(stop['arrival_date'])}, "
-                   f"{late} days from the {weekday} the story expected.")
+        v = Verdict(SUPPORTED, values, f"{stop['country']} is stop {stop['stop']} of tour "
+                    f"{stop['trip']}, reached on {_fmt(stop['arrival_date'])}, "
+                    f"{_days(abs(gap))} from the story's date.")
+    else:
+        v = Verdict(NOT_SUPPORTED, values, f"The nearest stop in {stop['country']} is "
+                    f"{abs(gap)} days from the story's date, more than {window_days}.")
+    return v.explained(
+        f"Supported if the itinerary has a stop in {iso3} reached within {_days(window_days)} "
+        "of the story's date; otherwise not supported.",
+        [Figure("arrival in Mali", _day(stop["arrival_date"]), "date",
+                f"reached on {_fmt(stop['arrival_date'])} (tour {stop['trip']}, stop "
+                f"{stop['stop']})"),
+         Figure("days from the story", int(gap), "day", f"{_days(int(gap))} after 6 Feb 2023")],
+        [_trip_row(stop)])
 
 
 @register
@@ -113,41 +101,26 @@ def check_third_trip(trips: pd.DataFrame, countries: pd.DataFrame, *, iso3: str 
               "about_months": about_months, "tolerance_months": tolerance_months}
     right_number = number == ordinal
     about = abs(months - about_months) <= tolerance_months
-    span = (f"{months:.1f} months after the first began ({_day(tours['start'].iloc[0])})")
+    span = f"{months:.1f} months after the first began ({_fmt(tours['start'].iloc[0])})"
     if right_number and about:
-        return Verdict(SUPPORTED, values, f"The tour reaching Mali is his tour number {number} "
-                       f"with an African stop, starting {span}.")
-    return Verdict(PARTLY if right_number or about else NOT_SUPPORTED, values,
-                   f"The tour reaching Mali is African tour number {number}, starting {span}; "
-                   f"the claim needs number {ordinal} within {about_months:g} ± "
-                   f"{tolerance_months:g} months.")
-
-
-@register
-def check_visit_length(trips: pd.DataFrame, *, iso3: str = "MLI", claimed_days: int = 2
-                       ) -> Verdict:
-    """"A two-day visit": calendar days on the ground (arrival and departure days both
-    counted) against ``claimed_days``. Where no departure is recorded, the arrival at the next
-    stop bounds it; with neither, the length cannot be checked."""
-    stop = _stop(trips, iso3)
-    departure, bound = stop["departure_date"], "recorded departure"
-    if pd.isna(departure):
-        later = trips[(trips["trip"] == stop["trip"]) & (trips["stop"] == stop["stop"] + 1)]
-        if later.empty:
-            return Verdict(NOT_CHECKABLE, {"arrival_date": _day(stop["arrival_date"])},
-                           "Neither the departure nor a next stop is recorded.")
-        departure, bound = later["arrival_date"].iloc[0], "arrival at the next stop"
-    days = int((departure - stop["arrival_date"]).days) + 1
-    values = {"arrival_date": _day(stop["arrival_date"]), "departure_date": _day(departure),
-              "departure_from": bound, "calendar_days": days, "claimed_days": claimed_days}
-    if days == claimed_days:
-        return Verdict(SUPPORTED, values, f"He was there on {days} calendar days "
-                       f"({_day(stop['arrival_date'])} to {_day(departure)}).")
-    if days == 1:
-        return Verdict(NOT_SUPPORTED, values, f"He arrived and left on {_day(departure)}: one "
-                       f"calendar day, not {claimed_days}.")
-    return Verdict(NOT_SUPPORTED, values, f"He was there on {days} calendar days "
-                   f"({_day(stop['arrival_date'])} to {_day(departure)}), not {claimed_days}.")
+        v = Verdict(SUPPORTED, values, f"The tour reaching Mali is his tour number {number} "
+                    f"with an African stop, starting {span}.")
+    else:
+        v = Verdict(PARTLY if right_number or about else NOT_SUPPORTED, values,
+                    f"The tour reaching Mali is African tour number {number}, starting {span}; "
+                    f"the claim needs number {ordinal} within {about_months:g} ± "
+                    f"{tolerance_months:g} months.")
+    on = set(countries.loc[countries["continent"] == continent, "iso3"])
+    rows = [_trip_row(r) for _, r in trips[trips["iso3"].isin(on)].iterrows()]
+    return v.explained(
+        f"Supported if the tour reaching {iso3} is tour number {ordinal} with a stop in "
+        f"{continent.title()} (by geography, so Egypt counts) and began {about_months:g} ± "
+        f"{tolerance_months:g} months after the first; one of the two: partly supported.",
+        [Figure("African tours", len(tours), "tour", f"tour {number} of {len(tours)} with an "
+                "African stop"),
+         Figure("time since the first tour", round(months, 1), "month",
+                f"{int(row['days_since_first'])} days, {months:.1f} months")],
+        rows)
 
 
 @register
@@ -164,33 +137,22 @@ def check_iraq_sunday(trips: pd.DataFrame, *, iso3: str = "IRQ", weekday: str = 
               "talks_date": _day(stop["talks_date"]), "talks_weekday": _weekday(stop["talks_date"])}
     arrived, talked = stop["arrival_date"] == claimed, stop["talks_date"] == claimed
     if talked:  # the visit itself (talks) fell on that day, whenever he landed
-        return Verdict(SUPPORTED, values, f"He held his talks there on {weekday} "
-                       f"{_day(claimed)}.")
-    if arrived:
-        return Verdict(PARTLY, values, f"He arrived on {weekday} {_day(claimed)}, but his talks "
-                       f"were on {_weekday(stop['talks_date'])} {_day(stop['talks_date'])}.")
-    return Verdict(NOT_SUPPORTED, values, f"He was not in {stop['country']} on {weekday} "
-                   f"{_day(claimed)}.")
-
-
-@register
-def check_next_stops(trips: pd.DataFrame, *, after: str = "MLI",
-                     claimed: tuple[str, ...] = ("MRT", "SDN")) -> Verdict:
-    """"Next to Mauritania and Sudan": the stops after ``after`` in the same tour, in order,
-    against ``claimed`` (iso3). Same countries in another order: partly supported."""
-    stop = _stop(trips, after)
-    rest = trips[(trips["trip"] == stop["trip"]) & (trips["stop"] > stop["stop"])]
-    rest = rest.sort_values("stop")
-    went = rest["iso3"].tolist()
-    values = {"stops_after": rest["country"].tolist(), "claimed": list(claimed)}
-    names = ", then ".join(rest["country"])
-    if went == list(claimed):
-        return Verdict(SUPPORTED, values, f"After {stop['country']} the tour went on to {names}.")
-    if set(claimed) <= set(went):
-        return Verdict(PARTLY, values, f"He went to the countries named, but the stops after "
-                       f"{stop['country']} were {names}.")
-    return Verdict(NOT_SUPPORTED, values, f"The stops after {stop['country']} were "
-                   f"{names or 'none'}.")
+        v = Verdict(SUPPORTED, values, f"He held his talks there on {weekday} "
+                    f"{_fmt(claimed)}.")
+    elif arrived:
+        v = Verdict(PARTLY, values, f"He arrived on {weekday} {_fmt(claimed)}, but his talks "
+                    f"were on {_weekday(stop['talks_date'])} {_fmt(stop['talks_date'])}.")
+    else:
+        v = Verdict(NOT_SUPPORTED, values, f"He was not in {stop['country']} on {weekday} "
+                    f"{_fmt(claimed)}.")
+    return v.explained(
+        f"A visit 'on {weekday}' is supported if his talks there fell on the {weekday} before "
+        "the story, partly supported if he only arrived that day, otherwise not supported.",
+        [Figure("arrival in Iraq", values["arrival_date"], "date",
+                f"landed on {values['arrival_weekday']} {_fmt(stop['arrival_date'])}"),
+         Figure("talks in Iraq", values["talks_date"], "date",
+                f"talks on {values['talks_weekday']} {_fmt(stop['talks_date'])}")],
+        [_trip_row(stop)])
 
 
 @register
@@ -202,10 +164,17 @@ def check_south_africa_last_month(trips: pd.DataFrame, *, iso3: str = "ZAF",
     stop = _stop(trips, iso3)
     values = {"arrival_date": _day(stop["arrival_date"]), "claimed_month": str(month)}
     if stop["arrival_date"].to_period("M") == month:
-        return Verdict(SUPPORTED, values, f"He arrived in {stop['city']} on "
-                       f"{_day(stop['arrival_date'])}, the month before the story.")
-    return Verdict(NOT_SUPPORTED, values, f"His visit began on {_day(stop['arrival_date'])}, "
-                   f"not in {month}.")
+        v = Verdict(SUPPORTED, values, f"He arrived in {stop['city']} on "
+                    f"{_fmt(stop['arrival_date'])}, the month before the story.")
+    else:
+        v = Verdict(NOT_SUPPORTED, values, f"His visit began on {_fmt(stop['arrival_date'])}, "
+                    f"not in {month}.")
+    return v.explained(
+        "'Last month' is supported by an arrival in the calendar month before the story's "
+        "month, otherwise not supported.",
+        [Figure("arrival in South Africa", values["arrival_date"], "date",
+                f"landed in {stop['city']} on {_fmt(stop['arrival_date'])}")],
+        [_trip_row(stop)])
 
 
 @register
@@ -226,24 +195,16 @@ def check_exercise_announcement(trips: pd.DataFrame, events: pd.DataFrame, *,
     values = {"announced": _day(day), "arrival_date": _day(stop["arrival_date"]),
               "days_after": gap, "max_days": max_days}
     if 1 <= gap <= max_days:
-        return Verdict(SUPPORTED, values, f"The exercise was announced on {_day(day)}, {gap} "
-                       f"days before he landed on {_day(stop['arrival_date'])}.")
-    if gap > max_days:
-        return Verdict(PARTLY, values, f"The announcement came {gap} days before the visit: "
-                       "weeks rather than days.")
-    return Verdict(NOT_SUPPORTED, values, "The announcement did not come before the visit.")
-
-
-@register
-def check_exercise_month(events: pd.DataFrame, *, held: str = "zaf-mosi-ii-held-2023",
-                         month: str = "February", story_date=STORY_DATE) -> Verdict:
-    """"Exercises ... in February": the exercise's start (event ``held``) falls in ``month``
-    of the story's year."""
-    first, _ = period_bounds(str(_event(events, held)["date"]))
-    values = {"began": str(_event(events, held)["date"]),
-              "after_story": bool(first > pd.Timestamp(story_date))}
-    if first.month_name() == month and first.year == pd.Timestamp(story_date).year:
-        return Verdict(SUPPORTED, values, f"The exercise began on {values['began']}, in "
-                       f"{month} as announced (after the story ran).")
-    return Verdict(NOT_SUPPORTED, values, f"The exercise began on {values['began']}, not in "
-                   f"{month} {pd.Timestamp(story_date).year}.")
+        v = Verdict(SUPPORTED, values, f"The exercise was announced on {_fmt(day)}, {gap} "
+                    f"days before he landed on {_fmt(stop['arrival_date'])}.")
+    elif gap > max_days:
+        v = Verdict(PARTLY, values, f"The announcement came {gap} days before the visit: "
+                    "weeks rather than days.")
+    else:
+        v = Verdict(NOT_SUPPORTED, values, "The announcement did not come before the visit.")
+    return v.explained(
+        f"'Days after' is supported by 1 to {max_days} days between the announcement and his "
+        "arrival, partly supported by more (weeks, not days), not supported by none.",
+        [Figure("announcement", values["announced"], "date", f"announced on {_fmt(day)}"),
+         Figure("days from announcement to arrival", gap, "day", _days(gap))],
+        [("events", announced), _trip_row(stop)])

@@ -8,79 +8,136 @@ from analysis.claims.common import (
     _day,
     _events_of,
 )
-from analysis.claims.verdict import NOT_SUPPORTED, PARTLY, SUPPORTED, Verdict, register
+from analysis.claims.verdict import NOT_SUPPORTED, PARTLY, SUPPORTED, Figure, Verdict, register
 from analysis.contract.partial_dates import period_bounds
 from analysis.story import STORY_DATE
 from analysis.subjects.wagner_arms import classify_deployments
 
+RIGHTS_GROUPS = ("HRW", "Amnesty International")  # names as in abuse_documented_by
+# Who must have made an accusation for it to count, widest first (the ledger's default first).
+ACCUSERS = {"anyone": "UN bodies, rights groups and press reports",
+            "UN and rights groups": "UN bodies and rights groups",
+            "UN bodies": "UN bodies only"}
+PAST_AND_PRESENT = ("confirmed", "withdrawn")
 
-def _accused(documented_by, count_press_reports: bool) -> bool:
+
+def _counts(by: str, accusers: str) -> bool:
+    if accusers == "anyone":
+        return True
+    if by.startswith("UN "):
+        return True
+    return accusers == "UN and rights groups" and by in RIGHTS_GROUPS
+
+
+def _accused(documented_by, accusers: str) -> bool:
     if not isinstance(documented_by, list):
         return False
-    return any(count_press_reports or not d.endswith("(press report)") for d in documented_by)
+    return any(_counts(d, accusers) for d in documented_by)
 
 
 def abuse_by_country(wagner: pd.DataFrame, *, story_date=STORY_DATE,
-                     statuses: tuple[str, ...] = ("confirmed",),
-                     count_press_reports: bool = True) -> pd.DataFrame:
+                     statuses: tuple[str, ...] = PAST_AND_PRESENT,
+                     accusers: str = "anyone") -> pd.DataFrame:
     """One row per Wagner row: ``deployed`` (status in ``statuses`` and first reported by the
-    story's date) and ``accused`` (anyone documented abuses; press reports only if
-    ``count_press_reports``), with who documented them."""
+    story's date), ``accused`` (abuses documented by one of ``accusers``, see
+    :data:`ACCUSERS`), who documented them and the kinds of abuse named."""
     w = classify_deployments(wagner, story_date).set_index("iso3")
-    docs = wagner.set_index("iso3")["abuse_documented_by"]
+    docs = wagner.set_index("iso3")["abuse_documented_by"].reindex(w.index)
+    kinds = (wagner.set_index("iso3")["abuse_kinds"].reindex(w.index)
+             if "abuse_kinds" in wagner else pd.Series(None, index=w.index))
     return pd.DataFrame({
         "country": w["country"], "status": w["status"],
         "deployed": w["status"].isin(statuses) & w["reported_by_as_of"],
-        "accused": [_accused(d, count_press_reports) for d in docs.reindex(w.index)],
-        "documented_by": ["; ".join(d) if isinstance(d, list) else "" for d in
-                          docs.reindex(w.index)],
+        "accused": [_accused(d, accusers) for d in docs],
+        "documented_by": ["; ".join(d) if isinstance(d, list) else "" for d in docs],
+        "abuse_kinds": ["; ".join(k) if isinstance(k, list) else "" for k in kinds],
     }).reset_index()
 
 
-@register
-def check_wagner_abuses(wagner: pd.DataFrame, *, story_date=STORY_DATE,
-                        statuses: tuple[str, ...] = ("confirmed",),
-                        count_press_reports: bool = True, most: float = 0.5) -> Verdict:
-    """"In most African countries where they have deployed, accused of widespread abuses":
-    the share of deployed countries (see :func:`abuse_by_country`) where abuses were documented.
-
-    Defaults: deployed = ``confirmed`` as of the story (``withdrawn`` rows had left, ``alleged``
-    ones are unproven); any documented accusation counts, press reports included. Above
-    ``most`` (half): supported; some but not most: partly supported; none: not supported.
-    """
+def _abuse_verdict(wagner, story_date, statuses, accusers, most) -> Verdict:
     table = abuse_by_country(wagner, story_date=story_date, statuses=statuses,
-                             count_press_reports=count_press_reports)
+                             accusers=accusers)
     deployed = table[table["deployed"]]
     accused = deployed[deployed["accused"]]
     share = len(accused) / len(deployed) if len(deployed) else 0.0
     values = {"deployed": len(deployed), "accused": len(accused),
               "share_pct": round(100 * share, 1), "accused_in": accused["country"].tolist(),
               "not_accused_in": deployed.loc[~deployed["accused"], "country"].tolist(),
-              "statuses": list(statuses), "press_reports_count": count_press_reports}
+              "statuses": list(statuses), "accusers": accusers}
     text = (f"Abuses were reported in {len(accused)} of the {len(deployed)} countries where "
-            f"Wagner's deployment was {' or '.join(statuses)} by the story's date "
-            f"({', '.join(accused['country'])})")
-    if share > most:
-        return Verdict(SUPPORTED, values, text + ".")
-    if len(accused):
-        return Verdict(PARTLY, values, text + ": some, not most.")
-    return Verdict(NOT_SUPPORTED, values, f"No abuses were reported in the {len(deployed)} "
-                   "countries where Wagner was deployed.")
+            f"Wagner had deployed ({' or '.join(statuses)}) by the story's date "
+            f"({', '.join(accused['country'])}; accusations by {ACCUSERS[accusers]})")
+    verdict = SUPPORTED if share > most else PARTLY if len(accused) else NOT_SUPPORTED
+    suffix = "." if share > most else ": half or fewer, not most." if len(accused) else "."
+    return Verdict(verdict, values, text + suffix).explained(
+        "", [Figure("host countries", len(deployed), "country",
+                    f"{len(deployed)} countries ({', '.join(deployed['country'])})"),
+             Figure("hosts where abuses were alleged", len(accused), "country",
+                    f"{len(accused)} of {len(deployed)}, {100 * share:.0f}%")],
+        [("wagner_deployments", c) for c in deployed["iso3"]])
+
+
+@register
+def check_wagner_abuses(wagner: pd.DataFrame, *, story_date=STORY_DATE,
+                        statuses: tuple[str, ...] = PAST_AND_PRESENT,
+                        accusers: str = "anyone", most: float = 0.5) -> Verdict:
+    """"In most African countries where they have deployed, accused of widespread abuses":
+    the share of host countries (see :func:`abuse_by_country`) where abuses were documented.
+
+    Defaults: past hosts count ("have deployed": ``confirmed`` and ``withdrawn``, first
+    reported by the story's date; ``alleged`` ones are unproven); an accusation by anyone
+    counts (UN bodies, rights groups, press reports), if made by the story's date. Above
+    ``most`` (half): supported; some but not most: partly supported; none: not supported.
+    :func:`abuse_sensitivity` shows the verdict under the alternatives.
+    """
+    v = _abuse_verdict(wagner, story_date, statuses, accusers, most)
+    return v.explained(
+        f"Supported if abuses were alleged in more than half of the countries where Wagner had "
+        f"deployed by the story's date, past hosts included ({' and '.join(statuses)} rows), "
+        f"counting accusations by {ACCUSERS[accusers]}; in some but not most: partly supported.",
+        v.figures, v.rows)
 
 
 def abuse_sensitivity(wagner: pd.DataFrame, story_date=STORY_DATE) -> pd.DataFrame:
-    """:func:`check_wagner_abuses` under each definition: deployed = confirmed, or confirmed
-    and withdrawn; accusations from anyone, or from UN bodies and rights groups only."""
+    """:func:`check_wagner_abuses` under each definition: hosts = confirmed and withdrawn (the
+    ledger's), or confirmed only; accusations by anyone (the ledger's), by UN bodies and rights
+    groups, or by UN bodies only."""
     rows = []
-    for statuses in (("confirmed",), ("confirmed", "withdrawn")):
-        for press in (True, False):
-            v = check_wagner_abuses(wagner, story_date=story_date, statuses=statuses,
-                                    count_press_reports=press)
-            rows.append({"deployed means": " or ".join(statuses),
-                         "accusations counted": "all" if press else "UN and rights groups",
-                         "deployed": v.values["deployed"], "accused": v.values["accused"],
-                         "share_pct": v.values["share_pct"], "verdict": v.verdict})
+    for statuses in (PAST_AND_PRESENT, ("confirmed",)):
+        for accusers in ACCUSERS:
+            v = _abuse_verdict(wagner, story_date, statuses, accusers, 0.5)
+            rows.append({"hosts": " or ".join(statuses), "accusations by": ACCUSERS[accusers],
+                         "hosts (n)": v.values["deployed"], "accused (n)": v.values["accused"],
+                         "share_pct": v.values["share_pct"], "verdict": v.verdict,
+                         "ledger's rule": statuses == PAST_AND_PRESENT and accusers == "anyone"})
     return pd.DataFrame(rows)
+
+
+NAMED_KINDS = ("killings of civilians", "sexual violence", "torture")  # paragraph 6
+
+
+@register
+def check_abuse_kinds(wagner: pd.DataFrame, *, kinds: tuple[str, ...] = NAMED_KINDS,
+                      story_date=STORY_DATE, statuses: tuple[str, ...] = PAST_AND_PRESENT
+                      ) -> Verdict:
+    """"Abuses including killings of civilians, sexual violence and torture": each kind named
+    must be documented (``abuse_kinds``) in at least one host country by the story's date.
+    Every kind: supported; some: partly supported; none: not supported."""
+    table = abuse_by_country(wagner, story_date=story_date, statuses=statuses)
+    hosts = table[table["deployed"]]
+    where = {k: hosts.loc[hosts["abuse_kinds"].str.contains(k, regex=False), "country"].tolist()
+             for k in kinds}
+    found = [k for k, c in where.items() if c]
+    verdict = (SUPPORTED if len(found) == len(kinds) else PARTLY if found else NOT_SUPPORTED)
+    text = "; ".join(f"{k}: {', '.join(c) or 'none'}" for k, c in where.items())
+    return Verdict(verdict, {"countries_by_kind": where}, f"Documented by the story's date: "
+                   f"{text}.").explained(
+        "Supported if each kind of abuse the story names is documented in at least one country "
+        "where Wagner had deployed (data/wagner_deployments.csv abuse_kinds); some: partly; "
+        "none: not supported.",
+        [Figure(k, len(c), "country", f"{len(c)} ({', '.join(c) or 'none'})")
+         for k, c in where.items()],
+        [("wagner_deployments", c) for c in hosts["iso3"]])
 
 
 @register
@@ -96,38 +153,61 @@ def check_wagner_in_mali(wagner: pd.DataFrame, *, iso3: str = "MLI", story_date=
     values = {"status": row["status"], "first_reported": str(row["first_reported"]),
               "reported_by_story": bool(row["reported_by_as_of"])}
     if row["status"] == "confirmed" and row["reported_by_as_of"]:
-        return Verdict(SUPPORTED, values, f"A Wagner deployment in {row['country']} is "
-                       f"documented from {row['first_reported']}; what share of the Russian "
-                       "personnel it makes up is not recorded.")
-    if row["status"] == "alleged":
-        return Verdict(PARTLY, values, f"Wagner's presence in {row['country']} is alleged only.")
-    return Verdict(NOT_SUPPORTED, values, f"Wagner's deployment in {row['country']} was "
-                   f"{row['status']} as of the story.")
+        v = Verdict(SUPPORTED, values, f"A Wagner deployment in {row['country']} is "
+                    f"documented from {row['first_reported']}; what share of the Russian "
+                    "personnel it makes up is not recorded.")
+    elif row["status"] == "alleged":
+        v = Verdict(PARTLY, values, f"Wagner's presence in {row['country']} is alleged only.")
+    else:
+        v = Verdict(NOT_SUPPORTED, values, f"Wagner's deployment in {row['country']} was "
+                    f"{row['status']} as of the story.")
+    return v.explained(
+        "Supported if a Wagner deployment there is confirmed by the story's date, partly if "
+        "only alleged; the share of Russian personnel it makes up is not judged.",
+        [Figure("Wagner in Mali", row["status"], "status",
+                f"{row['status']}, first reported {row['first_reported']}")],
+        [("wagner_deployments", iso3)])
+
+
+def _present(w: pd.DataFrame, date: pd.Timestamp, story: pd.Timestamp) -> pd.DataFrame:
+    """Rows deployed on ``date``: begun by then; a withdrawn row (left before the story, on a
+    day not recorded) counts before the story's date only."""
+    first = pd.Series([period_bounds(str(d))[0] for d in w["first_reported"]], index=w.index)
+    gone = (w["status"] == "withdrawn") & (date >= story)
+    return w[(first <= date) & ~gone]
 
 
 @register
 def check_wagner_growth(wagner: pd.DataFrame, *, story_date=STORY_DATE, recent_years: int = 5,
-                        statuses: tuple[str, ...] = ("confirmed", "withdrawn")) -> Verdict:
-    """"In recent years, a growing number of countries": countries with a documented Wagner
-    deployment (``statuses``; withdrawn ones count, since they once signed up) first reported
-    by the story's date, against those reported by ``recent_years`` before it. A deployment
-    counts from the first day of the period its partial date stands for. More now: supported."""
+                        statuses: tuple[str, ...] = PAST_AND_PRESENT) -> Verdict:
+    """"In recent years, a growing number of countries": countries hosting a documented Wagner
+    deployment on two dates, ``recent_years`` before the story and on the story's date. A
+    deployment counts from the first day of its partial date; a withdrawn one counts at the
+    earlier date if it had begun (its withdrawal day is unknown), never at the story's. More
+    at the story's date: supported; as many or fewer: not supported."""
     story = pd.Timestamp(story_date)
     start = story - pd.DateOffset(years=recent_years)
     w = wagner[wagner["status"].isin(statuses)]
-    first = pd.Series([period_bounds(str(d))[0] for d in w["first_reported"]], index=w.index)
-    then, now = w[first <= start], w[first <= story]
+    then, now = _present(w, start, story), _present(w, story, story)
     added = now[~now["iso3"].isin(then["iso3"])]
     values = {"since": _day(start), "countries_then": len(then), "countries_at_story": len(now),
               "added": added["country"].tolist(), "statuses": list(statuses)}
     if len(now) > len(then):
-        return Verdict(SUPPORTED, values, f"Documented Wagner deployments grew from "
-                       f"{len(then)} to {len(now)} countries in the {recent_years} years before "
-                       f"the story ({', '.join(added['country'])} added).")
-    return Verdict(NOT_SUPPORTED, values, f"No country was added in the {recent_years} years "
-                   "before the story.")
-
-
+        v = Verdict(SUPPORTED, values, f"Countries hosting a documented Wagner deployment grew "
+                    f"from {len(then)} to {len(now)} in the {recent_years} years before the "
+                    f"story ({', '.join(added['country'])} added).")
+    else:
+        v = Verdict(NOT_SUPPORTED, values, f"{len(now)} countries hosted Wagner at the story's "
+                    f"date against {len(then)} {recent_years} years before: no growth.")
+    return v.explained(
+        f"Supported if more countries hosted a documented Wagner deployment on the story's date "
+        f"than {recent_years} years before (withdrawn ones count only while there); as many or "
+        "fewer: not supported.",
+        [Figure(f"hosts on {_day(start)}", len(then), "country",
+                f"{len(then)} ({', '.join(then['country'])})"),
+         Figure(f"hosts on {_day(story)}", len(now), "country",
+                f"{len(now)} ({', '.join(now['country'])})")],
+        [("wagner_deployments", c) for c in w["iso3"]])
 
 
 @register
@@ -143,10 +223,19 @@ def check_un_experts(events: pd.DataFrame, wagner: pd.DataFrame, *, iso3: str = 
     values = {"findings_before_story": dict(zip(found["event_id"], found["date"], strict=True)),
               "documented_by_includes": listed}
     if len(found) and listed:
-        return Verdict(SUPPORTED, values, f"{body} published their finding on "
-                       f"{found['date'].iloc[-1]}, before the story, and are recorded as "
-                       "documenting Wagner's abuses in Mali.")
-    if len(found) or listed:
-        return Verdict(PARTLY, values, "Only one of the finding and the attribution to "
-                       f"{body} is recorded.")
-    return Verdict(NOT_SUPPORTED, values, "No UN finding before the story is recorded.")
+        v = Verdict(SUPPORTED, values, f"{body} published their finding on "
+                    f"{found['date'].iloc[-1]}, before the story, and are recorded as "
+                    "documenting Wagner's abuses in Mali.")
+    elif len(found) or listed:
+        v = Verdict(PARTLY, values, "Only one of the finding and the attribution to "
+                    f"{body} is recorded.")
+    else:
+        v = Verdict(NOT_SUPPORTED, values, "No UN finding before the story is recorded.")
+    return v.explained(
+        f"Supported if a UN finding on {iso3} is dated before the story and {body} are recorded "
+        "as documenting Wagner's abuses there; one of the two: partly supported.",
+        [Figure("UN findings before the story", len(found), "finding",
+                ", ".join(f"{d}" for d in found["date"]) or "none"),
+         Figure("attributed to", body if listed else None, "body",
+                f"{body} {'named' if listed else 'not named'} in the Wagner row")],
+        [*(("events", e) for e in found["event_id"]), ("wagner_deployments", iso3)])

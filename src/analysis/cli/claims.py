@@ -1,8 +1,10 @@
 """``python -m analysis claims [--format table|csv]``: print the fact-check ledger.
 
-``--format csv`` writes exactly the columns ``claim_id,paragraph,claim,verdict,evidence``
-(:data:`analysis.claims.ledger.CSV_COLUMNS`; evidence = the reason and the computed values, one
-cell). The default table shows each claim's symbol, verdict and reason, for reading in a terminal.
+``--format csv`` writes exactly the columns
+``claim_id,paragraph,claim,verdict,evidence,sources,rule``
+(:data:`analysis.claims.ledger.CSV_COLUMNS`; evidence = the reason and the figures in words,
+one cell, no JSON; sources = the source ids of the rows the verdict rests on, ``;``-separated).
+The default table shows each claim's symbol, verdict and reason, for reading in a terminal.
 """
 
 import sys

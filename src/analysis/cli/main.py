@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
     claims = sub.add_parser("claims", help="print the fact-check ledger (data/claims.csv)")
     claims.add_argument("--format", choices=["table", "csv"], default="table",
-                        help="csv: claim_id,paragraph,claim,verdict,evidence")
+                        help="csv: claim_id,paragraph,claim,verdict,evidence,sources,rule")
 
     report = sub.add_parser("report", help="execute the notebooks and write build/site/")
     report.add_argument("--param", action="append", default=[], metavar="NB:NAME=VALUE",
