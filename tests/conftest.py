@@ -48,6 +48,7 @@ def rendered_site(tmp_path_factory):
     from analysis.contract.paths import NOTEBOOKS_DIR
     from analysis.report import build as report
     from analysis.report import pages as site_pages
+    from analysis.report import provenance
 
     out = tmp_path_factory.mktemp("site")
     entries = []
@@ -65,5 +66,11 @@ def rendered_site(tmp_path_factory):
     (out / f"{job.slug}.html").write_text(
         report.page_with_note(report.to_html(nb, job.slug), note), encoding="utf-8")
     entries.append(site_pages.Entry(job.slug, first.name, report.summary_html(nb), params))
-    site_pages.write_pages(out, entries, ledger_records())  # as the command line hands it in
+    prov = provenance.load_provenance()
+    section = provenance.notebook_sources(sorted(set(prov[1]["source_id"]))[:5], prov[0],
+                                          ["events"])
+    for page in out.glob("0*.html"):  # the section that ends every notebook page
+        page.write_text(provenance.append_to_page(page.read_text(encoding="utf-8"), section),
+                        encoding="utf-8")
+    site_pages.write_pages(out, entries, ledger_records(), prov)  # as the command line does
     return out

@@ -155,7 +155,13 @@ def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None
                 _page("Corrections log", provenance.corrections_body(corrections)),
                 encoding="utf-8")
     if rows:
-        body = ("<h1>The fact-check ledger</h1><p><a href='index.html'>Back to the index</a></p>"
-                + verdict_counts(rows) + ledger_table(rows))
+        body = ("<h1>The fact-check ledger</h1><p><a href='index.html'>Back to the index</a>"
+                + (f" · <a href='{provenance.SOURCES_PAGE}'>Sources</a>" if prov else "")
+                + "</p>" + verdict_counts(rows)
+                + "<p>Each claim of the story, in our words, with the verdict the data give, the "
+                "rule it applies, the figures it used, the rows it rests on and their sources."
+                "</p>"
+                + "\n".join(provenance.ledger_entry(r, SYMBOLS.get(str(r["verdict"]), "?"))
+                            for r in rows))
         (site / "ledger.html").write_text(_page("The fact-check ledger", body),
                                           encoding="utf-8")

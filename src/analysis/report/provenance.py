@@ -176,3 +176,45 @@ def load_provenance(data_dir: Path | None = None):
     corrections = (load_table("corrections", data_dir=data_dir, descriptor=descriptor)
                    if "corrections" in names else None)
     return sources, citations(descriptor, data_dir), corrections
+
+
+def _rows_cell(rows: list[dict]) -> str:
+    by_table: dict[str, list[str]] = {}
+    for r in rows:
+        by_table.setdefault(str(r["table"]), []).append(str(r["key"]))
+    return "<br>".join(f"<code>{html.escape(t)}</code>: {', '.join(html.escape(k) for k in keys)}"
+                       for t, keys in sorted(by_table.items())) or "–"
+
+
+def ledger_entry(r: dict, symbol: str) -> str:
+    """One verdict laid out for a reviewer: the claim, the verdict and why, the rule, the figures
+    in words, the rows it rests on, their sources (links), and whether the SIPRI vintages agree."""
+    cid = str(r["claim_id"])
+    verdict = str(r["verdict"])
+    css = "v-" + verdict.replace(" ", "-")
+    lines = [f"<tr><th scope='row'>Verdict</th><td class='v {html.escape(css)}'>{symbol} "
+             f"{html.escape(verdict)}</td></tr>",
+             f"<tr><th scope='row'>Why</th><td>{html.escape(str(r.get('reason', '')))}</td></tr>"]
+    if r.get("verdict_on_report"):
+        lines.append("<tr><th scope='row'>Judged twice</th><td>on the report: "
+                     f"{html.escape(str(r['verdict_on_report']))}; on the event: "
+                     f"{html.escape(str(r.get('verdict_on_event', '')))}</td></tr>")
+    if r.get("rule"):
+        lines.append(f"<tr><th scope='row'>Rule</th><td>{html.escape(str(r['rule']))}</td></tr>")
+    if r.get("figures"):
+        items = "".join(f"<li>{html.escape(str(f['label']))}: {html.escape(str(f['text']))}</li>"
+                        for f in r["figures"])
+        lines.append(f"<tr><th scope='row'>Figures</th><td><ul>{items}</ul></td></tr>")
+    if r.get("rows"):
+        lines.append(f"<tr><th scope='row'>Rows</th><td>{_rows_cell(r['rows'])}</td></tr>")
+    if r.get("source_ids"):
+        lines.append("<tr><th scope='row'>Sources</th><td>"
+                     + ", ".join(source_link(s) for s in r["source_ids"]) + "</td></tr>")
+    if r.get("vintages"):
+        per = "; ".join(f"{html.escape(str(v))}: {html.escape(str(x))}"
+                        for v, x in sorted(r["vintages"].items()))
+        agree = "agree" if r.get("vintages_agree", True) else "DISAGREE"
+        lines.append(f"<tr><th scope='row'>SIPRI vintages</th><td>{agree} ({per})</td></tr>")
+    return (f"<section id='{html.escape(claim_anchor(cid))}'><h2>{html.escape(cid)} · ¶ "
+            f"{html.escape(str(r['paragraph']))}: {html.escape(str(r['claim']))}</h2>"
+            f"<table><tbody>{''.join(lines)}</tbody></table></section>")
