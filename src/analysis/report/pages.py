@@ -21,7 +21,8 @@ a{color:#0072B2}table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;vertical-align:top}
 .v{white-space:nowrap;font-weight:600}.v-supported{color:#006b4f}
 .v-partly-supported{color:#8a5a00}.v-not-supported{color:#b23c00}.v-not-checkable{color:#555}
-.links a{margin-right:1rem}.params{background:#f4f4f4;padding:.3rem .6rem}
+section table th{width:8.5rem}.links a{margin-right:1rem}
+.params{background:#f4f4f4;padding:.3rem .6rem}
 """
 SYMBOLS = {"supported": "✓", "partly supported": "≈", "not supported": "✗",
            "not checkable": "–"}
@@ -155,13 +156,14 @@ def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None
                 _page("Corrections log", provenance.corrections_body(corrections)),
                 encoding="utf-8")
     if rows:
+        labels = provenance.source_labels(prov[0]) if prov is not None else None
         body = ("<h1>The fact-check ledger</h1><p><a href='index.html'>Back to the index</a>"
                 + (f" · <a href='{provenance.SOURCES_PAGE}'>Sources</a>" if prov else "")
                 + "</p>" + verdict_counts(rows)
                 + "<p>Each claim of the story, in our words, with the verdict the data give, the "
                 "rule it applies, the figures it used, the rows it rests on and their sources."
                 "</p>"
-                + "\n".join(provenance.ledger_entry(r, SYMBOLS.get(str(r["verdict"]), "?"))
-                            for r in rows))
+                + "\n".join(provenance.ledger_entry(r, SYMBOLS.get(str(r["verdict"]), "?"),
+                                                    labels) for r in rows))
         (site / "ledger.html").write_text(_page("The fact-check ledger", body),
                                           encoding="utf-8")

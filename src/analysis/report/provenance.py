@@ -186,7 +186,14 @@ def _rows_cell(rows: list[dict]) -> str:
                        for t, keys in sorted(by_table.items())) or "–"
 
 
-def ledger_entry(r: dict, symbol: str) -> str:
+def source_labels(sources: pd.DataFrame) -> dict[str, str]:
+    """Source id -> "Publisher, date" for links a reader can tell apart."""
+    return {str(s): f"{p}, {d}" for s, p, d in
+            zip(sources["source_id"], sources["publisher"], sources["date_published"],
+                strict=True)}
+
+
+def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None) -> str:
     """One verdict laid out for a reviewer: the claim, the verdict and why, the rule, the figures
     in words, the rows it rests on, their sources (links), and whether the SIPRI vintages agree."""
     cid = str(r["claim_id"])
@@ -195,7 +202,7 @@ def ledger_entry(r: dict, symbol: str) -> str:
     lines = [f"<tr><th scope='row'>Verdict</th><td class='v {html.escape(css)}'>{symbol} "
              f"{html.escape(verdict)}</td></tr>",
              f"<tr><th scope='row'>Why</th><td>{html.escape(str(r.get('reason', '')))}</td></tr>"]
-    if r.get("verdict_on_report"):
+    if _given(r.get("verdict_on_report")):
         lines.append("<tr><th scope='row'>Judged twice</th><td>on the report: "
                      f"{html.escape(str(r['verdict_on_report']))}; on the event: "
                      f"{html.escape(str(r.get('verdict_on_event', '')))}</td></tr>")
@@ -209,7 +216,8 @@ def ledger_entry(r: dict, symbol: str) -> str:
         lines.append(f"<tr><th scope='row'>Rows</th><td>{_rows_cell(r['rows'])}</td></tr>")
     if r.get("source_ids"):
         lines.append("<tr><th scope='row'>Sources</th><td>"
-                     + ", ".join(source_link(s) for s in r["source_ids"]) + "</td></tr>")
+                     + "; ".join(source_link(s, (labels or {}).get(s)) for s in r["source_ids"])
+                     + "</td></tr>")
     if r.get("vintages"):
         per = "; ".join(f"{html.escape(str(v))}: {html.escape(str(x))}"
                         for v, x in sorted(r["vintages"].items()))
