@@ -30,7 +30,7 @@
 # charts). The story is cited by paragraph, headline = paragraph 0.
 
 # %%
-from analysis import arms, charts, geo, load_table, maps, un_votes, wagner, wagner_arms
+from analysis import arms, charts, claims, geo, load_table, maps, un_votes, wagner, wagner_arms
 from analysis.charts import votes as vote_charts
 from analysis.events import STORY_DATE
 
@@ -200,7 +200,8 @@ assert votes.query("resolution == @ES1 and iso3 in @hosts and vote == 'yes'")["i
 # voted against at least one of the five texts (a floor, because ES-11/2 is mostly unknown), 21
 # backed neither condemning text, and 26 did not back the first. The rule reads "many" as at least
 # ten states, about a fifth of Africa's 54 members: the votes show many African states declining
-# to condemn the invasion, but not many supporting it.
+# to condemn the invasion, but not many supporting it. The ledger's verdict on the claim (c14) is
+# therefore *partly supported*.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -208,4 +209,6 @@ stances = un_votes.stance_counts(votes)
 assert stances["states"].tolist() == [1, 9, 21, 26]
 assert stances["open_states"].tolist() == [0, 36, 0, 0]
 assert stances.loc[0, "iso3"] == ["ERI"]
+verdict = claims.check_support_invasion(votes)
+assert verdict.verdict == "partly supported" and claims.MANY_STATES == 10
 stances[["reading", "states", "of_states", "open_states"]]

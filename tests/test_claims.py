@@ -37,7 +37,9 @@ EXPECTED_VERDICTS = {
     "c11a": "not checkable",  # new: the Tass attribution (no TASS report found)
     "c12": "supported",  # Africa's largest arms dealer
     "c13": "not checkable",  # long-standing ties
-    "c14": "not checkable",  # African support for the invasion
+    # African support for the invasion: checkable since the UN votes (notebook 05); one state
+    # voted against a condemning text, 21 backed neither: many declined to condemn it
+    "c14": "partly supported",
     "c15": "not checkable",  # favoured security partner
     "c16": "supported",  # South Africa last month
     "c17": "supported",  # days after the exercise was announced
@@ -665,7 +667,7 @@ def test_cli_claims_csv_has_the_exact_header_and_one_row_per_claim(capsys):
 def test_cli_claims_table_shows_symbol_and_word(capsys):
     assert main(["claims"]) == 0
     out = capsys.readouterr().out
-    assert "≈ PARTLY SUPPORTED" in out and "– not checkable: 13" in out
+    assert "≈ PARTLY SUPPORTED" in out and "– not checkable: 12" in out
 
 
 def test_evidence_text_puts_reason_and_figures_in_words_in_one_cell():
@@ -688,3 +690,24 @@ def test_ledger_styler_is_deterministic_escaped_and_labels_verdicts_in_words():
     assert first == claims_charts.ledger_styler(table).to_html()
     assert "&lt;b&gt;bold" in first and "<b>bold" not in first
     assert "✗" in first and "not supported" in first
+
+
+def test_support_invasion_follows_its_written_rule_on_tiny_votes():
+    from analysis.claims.votes import check_support_invasion
+
+    def frame(no_states, abstain_states):
+        rows = []
+        codes = [f"S{i:02d}" for i in range(20)]
+        for s in ("A/RES/ES-11/1", "A/RES/ES-11/4"):
+            for c in codes:
+                vote = "no" if c in no_states else "abstain" if c in abstain_states else "yes"
+                rows.append({"resolution": s, "iso3": c, "vote": vote, "country": c,
+                             "after_story": False})
+        return pd.DataFrame(rows)
+
+    many = [f"S{i:02d}" for i in range(10)]
+    assert check_support_invasion(frame(many, [])).verdict == "supported"
+    assert check_support_invasion(frame(["S00"], many[1:])).verdict == "partly supported"
+    assert check_support_invasion(frame(["S00"], ["S01"])).verdict == "not supported"
+    v = check_support_invasion(frame(["S00"], many[1:]))
+    assert v.rule.startswith("Supported if at least 10") and v.figures and v.rows

@@ -94,6 +94,10 @@ from analysis.claims.verdict import (
     plan_verdict,
     register,
 )
+from analysis.claims.votes import (
+    MANY_STATES,
+    check_support_invasion,
+)
 from analysis.claims.wagner import (
     ACCUSERS,
     abuse_by_country,
@@ -106,6 +110,8 @@ from analysis.claims.wagner import (
 )
 
 __all__ = [
+    "MANY_STATES",
+    "check_support_invasion",
     "CHECKS",
     "NOT_CHECKABLE",
     "NOT_SUPPORTED",

@@ -47,6 +47,7 @@ from analysis.claims import arms as _arms_checks  # noqa: F401
 from analysis.claims import events as _events_checks  # noqa: F401
 from analysis.claims import plans as _plans_checks  # noqa: F401
 from analysis.claims import trips as _trips_checks  # noqa: F401
+from analysis.claims import votes as _votes_checks  # noqa: F401
 from analysis.claims import wagner as _wagner_checks  # noqa: F401
 from analysis.claims.verdict import (
     CHECKS,
@@ -63,6 +64,7 @@ from analysis.contract.paths import DATA_DIR, display_path
 from analysis.subjects import arms
 from analysis.subjects.events import load_events
 from analysis.subjects.trips import load_trips
+from analysis.subjects.un_votes import load_votes
 from analysis.subjects.wagner import load_wagner
 
 LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "kind", "verdict", "values", "reason",
@@ -77,7 +79,8 @@ RECORD_FIELDS = ["claim_id", "paragraph", "claim", "kind", "verdict", "reason", 
 # Row references use a table's key column (or "col=value, ..." pairs); these hold no per-row
 # sources, so their rows cite the resource's sources (of the vintage the key names, if any).
 KEY_COLUMNS = {"events": "event_id", "wagner_deployments": "iso3",
-               "announcements": "announcement_id", "countries": "iso3"}
+               "announcements": "announcement_id", "countries": "iso3",
+               "unga_resolutions": "symbol"}
 VINTAGED = ("sipri_africa_annual", "sipri_mali_russia", "sipri_africa_imports_exact")
 CLAIMS_RESOURCE = "claims"
 CLAIMS_FILE = "data/claims.csv"  # how messages name the committed file
@@ -144,6 +147,7 @@ def load_evidence(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
         "mali": load_table("sipri_mali_russia", data_dir=data_dir),
         "fact_sheets": load_table("sipri_fact_sheets", data_dir=data_dir),
         "grid": arms.shares_grid(annual, recipients, arms.ALL_PERIODS),
+        "votes": load_votes(data_dir),
     }
 
 
