@@ -72,6 +72,7 @@ russia_by_window = (grid[(grid["vintage"] == latest) & (grid["supplier"] == "Rus
 published = arms.published_markers(load_table("sipri_fact_sheets"), windows)
 assert round(arms.russia_share(grid, latest, "africa", "2017-2021")) == 45
 assert round(arms.russia_share(grid, latest, "africa", "2020-2024")) == 22
+africa_line = russia_by_window[arms.REGION_LABELS["africa"]]
 charts.show(charts.line_chart(
     russia_by_window, highlight=arms.REGION_LABELS["africa"],
     markers=published,
@@ -79,9 +80,10 @@ charts.show(charts.line_chart(
     subtitle="Russia's share of major-arms imports, by five-year period and region, % of TIV",
     source=SOURCE, ylabel="% of imports (TIV)", ylim=(0, 65),
     alt=("Line chart of Russia's share of African arms imports by five-year period from 2012-16 "
-         "to 2020-24. For SIPRI's Africa the share rises from about 35% to about 45% in 2015-19 "
-         "to 2017-21, then falls to about 22% in 2020-24. North Africa is higher, sub-Saharan "
-         "Africa lower. Published SIPRI figures sit close to the computed line.")))
+         f"to 2020-24. For SIPRI's Africa the share rises from about {africa_line.iloc[0]:.0f}% "
+         f"to about {africa_line['2017-2021']:.0f}% by 2017-21, then falls to about "
+         f"{africa_line.iloc[-1]:.0f}% in 2020-24. North Africa is higher, sub-Saharan Africa "
+         "lower. Published SIPRI figures sit close to the computed line.")))
 
 # %% [markdown]
 # ## Russia led the United States, China and France by a wide margin
@@ -100,8 +102,10 @@ charts.show(charts.hbar_chart(
     title="Russia supplied more arms to Africa than the next three together",
     subtitle="Share of SIPRI-Africa imports of major arms (TIV), 2012-2021, top 8 suppliers",
     source=SOURCE,
-    alt=("Bar chart of suppliers' shares of African arms imports 2012-2021: Russia about 39%, "
-         "China about 14%, United States about 11%, France about 8%, then smaller suppliers.")))
+    alt=("Bar chart of suppliers' shares of African arms imports 2012-2021: "
+         + ", ".join(f"{s} about {decade_latest[s]:.0f}%"
+                     for s in ["Russia", "China", "United States", "France"])
+         + ", then smaller suppliers.")))
 
 # %% [markdown]
 # ### Every period, both vintages

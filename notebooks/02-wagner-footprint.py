@@ -205,6 +205,9 @@ assert (c.loc["MOZ", "before_pct"], round(c.loc["MOZ", "after_pct"])) == (0, 16)
 assert c.loc["SDN", "change_pts"] < 0
 assert c.loc[["CAF", "MDG"], "before_pct"].isna().all()
 assert (older["pooled_share_pct"] - groups["pooled_share_pct"]).abs().max() < 1.5
+after_host = g.loc[(after, wagner_arms.HOST)]
+before_other, after_other = g.loc[(before, wagner_arms.OTHER)], g.loc[(after, wagner_arms.OTHER)]
+assert before_other["median_share_pct"] == after_other["median_share_pct"] == 0
 charts.show(timeline_charts.dumbbell_chart(
     wagner_arms.comparison_rows(change, groups, before, after), section="section",
     before_label="2012-16", after_label="2017-21",
@@ -214,11 +217,17 @@ charts.show(timeline_charts.dumbbell_chart(
     subtitle="Russia's share of each country's major-arms imports, 2012-16 and 2017-21, % of TIV",
     source=SOURCE_SIPRI,
     alt=("Dot chart of Russia's share of major-arms imports in 2012-16 (hollow) and 2017-21 "
-         "(filled). Libya rises from 14% to 70%, Mali from 0% to 48%, Mozambique from 0% to "
-         "16%; Sudan falls from 25% to 20%; the Central African Republic (3%) and Madagascar "
-         "(0%) imported nothing in 2012-16. The hosts pooled rise from 19% to 47%, their median "
-         "from 7% to 18%; other African countries pooled rise from 36% to 45%, their median is "
-         "0% in both periods.")))
+         "(filled). " + "; ".join(
+             f"{name} from {c.loc[iso, 'before_pct']:.0f}% to {c.loc[iso, 'after_pct']:.0f}%"
+             for iso, name in [("LBY", "Libya rises"), ("MLI", "Mali"), ("MOZ", "Mozambique"),
+                               ("SDN", "Sudan falls")])
+         + f"; the Central African Republic ({c.loc['CAF', 'after_pct']:.0f}%) and Madagascar "
+         f"({c.loc['MDG', 'after_pct']:.0f}%) imported nothing in 2012-16. The hosts pooled rise "
+         f"from {before_host['pooled_share_pct']:.0f}% to {after_host['pooled_share_pct']:.0f}%, "
+         f"their median from {before_host['median_share_pct']:.0f}% to "
+         f"{after_host['median_share_pct']:.0f}%; other African countries pooled rise from "
+         f"{before_other['pooled_share_pct']:.0f}% to {after_other['pooled_share_pct']:.0f}%, "
+         f"their median is {after_other['median_share_pct']:.0f}% in both periods.")))
 
 # %% [markdown]
 # ## Without the arms sent to Haftar's forces, the hosts' pooled share is 27%

@@ -144,16 +144,18 @@ disputed.assign(arrival_day=disputed["arrival_date"].dt.day_name())
 # assumed legs, not sourced.
 
 # %%
+km = distances["within_tour_km"].round(-2).tolist()  # tours 1-3, as the text above says
 charts.show(trip_charts.route_map(
     itinerary, legs, shapes=geo.load_shapes(),
     title="Three tours took Lavrov to eleven African countries and Iraq",
     subtitle="Sergey Lavrov's stops, July 2022 to February 2023: arrival to departure (or talks) day",
     source=f"{TRIP_SOURCE}; map: Natural Earth 1:110m",
     alt=("Map of Africa and the Middle East with Lavrov's three tours. Tour 1, 23 to 27 July "
-         "2022: Cairo, Oyo (Republic of the Congo), Entebbe, Addis Ababa, about 6,900 km between "
-         "stops. Tour 2, 23 to 26 January 2023: Pretoria, Mbabane, Luanda, Massawa, about 7,000 km. "
-         "Tour 3, 5 to 9 February 2023: Baghdad, Bamako, Nouakchott, Khartoum, about 12,000 km. "
-         "Faint dotted lines show the assumed flights from and back to Moscow.")));
+         "2022: Cairo, Oyo (Republic of the Congo), Entebbe, Addis Ababa, about "
+         f"{km[0]:,.0f} km between stops. Tour 2, 23 to 26 January 2023: Pretoria, Mbabane, "
+         f"Luanda, Massawa, about {km[1]:,.0f} km. Tour 3, 5 to 9 February 2023: Baghdad, "
+         f"Bamako, Nouakchott, Khartoum, about {km[2]:,.0f} km. Faint dotted lines show the "
+         "assumed flights from and back to Moscow.")));
 
 # %% [markdown]
 # ## The January and February tours were 13 days apart, amid the story's other events
