@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ["Makefile", "pyproject.toml", "requirements.lock", "requirements-uv.lock", "README.md"]
 LIST_DISTS = (
@@ -29,16 +31,6 @@ LIST_DISTS = (
     "print('\\n'.join(sorted(f\"{d.metadata['Name'].lower().replace('_', '-')}=={d.version}\" "
     "for d in m.distributions())))"
 )
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:

@@ -20,13 +20,14 @@ In one run, on the same notebooks and machine (named in the first line):
 
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from machine import machine
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -35,19 +36,6 @@ CHANGED_CSV = ROOT / "data" / "lavrov_trips.csv"
 EDITED = "04-lavrov-tours.ipynb"
 IMPORTS = ("import pandas, matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot\n"
            "from analysis.report.zygote import preload\npreload()")
-
-
-def machine() -> str:
-    model = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return f"{os.cpu_count()} cores, {model}, {platform.system()}, load {load:.1f} at start"
 
 
 def timed(cmd, **kwargs) -> tuple[float, str]:

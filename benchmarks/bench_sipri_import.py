@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from machine import cpu_model
 
 from analysis import sipri  # noqa: E402
 from analysis.contract.paths import sipri_export_dir  # noqa: E402
@@ -125,15 +126,7 @@ def interleaved(fns: dict, raw: bytes, repeats: int) -> dict:
 
 
 def machine() -> str:
-    model = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, "
+    return (f"{os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()}, "
             f"pandas {pd.__version__}, numpy {np.__version__}, OPENBLAS_CORETYPE="
             f"{os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
 
