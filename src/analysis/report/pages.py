@@ -60,7 +60,13 @@ def ledger_table(rows: list[dict], column: str = "evidence") -> str:
         css = "v-" + verdict.replace(" ", "-")
         sources = ""
         if with_sources:
-            links = ", ".join(provenance.source_link(s) for s in r.get("source_ids") or [])
+            ids = r.get("source_ids") or []
+            if column == "reason" and ids:  # the index: a count, linked to the verdict's entry
+                anchor = html.escape(provenance.claim_anchor(str(r["claim_id"])))
+                n = len(ids)
+                links = f"<a href='ledger.html#{anchor}'>{n} source{'s' if n != 1 else ''}</a>"
+            else:
+                links = ", ".join(provenance.source_link(s) for s in ids)
             sources = f"<td>{links or '–'}</td>"
         row_id = html.escape(provenance.claim_anchor(str(r["claim_id"]))) if "claim_id" in r else ""
         out.append(
