@@ -78,9 +78,6 @@ RECORD_FIELDS = ["claim_id", "paragraph", "claim", "kind", "verdict", "reason", 
                  "vintages_agree"]
 # Row references use a table's key column (or "col=value, ..." pairs); these hold no per-row
 # sources, so their rows cite the resource's sources (of the vintage the key names, if any).
-KEY_COLUMNS = {"events": "event_id", "wagner_deployments": "iso3",
-               "announcements": "announcement_id", "countries": "iso3",
-               "unga_resolutions": "symbol"}
 VINTAGED = ("sipri_africa_annual", "sipri_mali_russia", "sipri_africa_imports_exact")
 CLAIMS_RESOURCE = "claims"
 CLAIMS_FILE = "data/claims.csv"  # how messages name the committed file
@@ -283,10 +280,12 @@ def row_sources(rows, data_dir: Path = DATA_DIR) -> list[str]:
             for part in key.split(", "):
                 col, value = part.split("=", 1)
                 mask &= table[col].astype(str) == value
-        elif name in KEY_COLUMNS:
-            mask = table[KEY_COLUMNS[name]] == key
-        else:
-            raise ValueError(f"row reference ({name!r}, {key!r}): give col=value pairs")
+        else:  # a one-field primary key, named by the descriptor
+            pk = resource(name)["schema"].get("primaryKey")
+            if not isinstance(pk, str) and len(pk or []) != 1:
+                raise ValueError(f"row reference ({name!r}, {key!r}): {name} has no one-field "
+                                 "primary key: give col=value pairs")
+            mask = table[pk if isinstance(pk, str) else pk[0]].astype(str) == key
         hit = table[mask]
         if hit.empty:
             raise ValueError(f"row reference ({name!r}, {key!r}) matches no row of {name}")
