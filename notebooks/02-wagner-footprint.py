@@ -25,11 +25,22 @@
 # money paid.
 #
 # **Rerun.** `make report` executes this notebook; `make test` re-checks every number stated here
-# (`src/analysis/subjects/wagner_arms.py` holds the computations, `src/analysis/charts/timelines.py` the
-# timeline and dot charts). The story is cited by paragraph, headline = paragraph 0.
+# (`src/analysis/subjects/wagner_arms.py` holds the computations; the charts are in
+# `src/analysis/charts/timelines.py` and `comparisons.py`). The story is cited by paragraph,
+# headline = paragraph 0.
 
 # %%
-from analysis import arms, charts, geo, load_table, maps, timeline_charts, wagner, wagner_arms
+from analysis import (
+    arms,
+    charts,
+    comparison_charts,
+    geo,
+    load_table,
+    maps,
+    timeline_charts,
+    wagner,
+    wagner_arms,
+)
 from analysis.events import STORY_DATE, period_bounds
 
 deployments = wagner.load_wagner()
@@ -208,7 +219,7 @@ assert (older["pooled_share_pct"] - groups["pooled_share_pct"]).abs().max() < 1.
 after_host = g.loc[(after, wagner_arms.HOST)]
 before_other, after_other = g.loc[(before, wagner_arms.OTHER)], g.loc[(after, wagner_arms.OTHER)]
 assert before_other["median_share_pct"] == after_other["median_share_pct"] == 0
-charts.show(timeline_charts.dumbbell_chart(
+charts.show(comparison_charts.dumbbell_chart(
     wagner_arms.comparison_rows(change, groups, before, after), section="section",
     before_label="2012-16", after_label="2017-21",
     xlabel="Russia's share of major-arms imports (TIV), %",

@@ -24,11 +24,20 @@
 # volume of major arms, not money paid; the yearly split of each deal is an estimate.
 #
 # **Rerun.** `make report` executes this notebook; `make test` re-checks every number stated here
-# (chart code: `src/analysis/charts/timelines.py`). The story is cited by paragraph, headline =
+# (chart code: `src/analysis/charts/timelines.py`, `comparisons.py`). The story is cited by paragraph, headline =
 # paragraph 0.
 
 # %%
-from analysis import arms, charts, events, load_table, timeline_charts, trips, wagner_arms
+from analysis import (
+    arms,
+    charts,
+    comparison_charts,
+    events,
+    load_table,
+    timeline_charts,
+    trips,
+    wagner_arms,
+)
 
 categories = ["coup", "military operation", "withdrawal", "deployment", "arms delivery",
               "mass killing", "UN finding", "expulsion", timeline_charts.VISIT_CATEGORY]
@@ -155,7 +164,7 @@ shares.loc[["Russia", "France"], [before, after, decade]].round(1)
 marks = timeline_charts.event_marks(mali_events, {
     "mli-wagner-arrival-2021": "Wagner arrives",
     "mli-french-troops-leave-2022": "last French troops leave"})
-charts.show(timeline_charts.supplier_bars_chart(
+charts.show(comparison_charts.supplier_bars_chart(
     by_year, marks=marks, ylabel="TIV, millions",
     title="Russia, not France, armed Mali; deliveries peaked after Wagner came",
     subtitle="Major arms delivered to Mali per year, by supplier, millions of TIV (estimated)",

@@ -7,6 +7,7 @@ import pytest
 from matplotlib.text import Text
 
 from analysis import charts
+from analysis.charts import comparisons
 from analysis.charts import timelines as tc
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -199,7 +200,7 @@ def two_periods() -> pd.DataFrame:
 
 
 def test_dumbbell_chart_renders_notes_and_sections(two_periods):
-    fig = tc.dumbbell_chart(two_periods, section="section", before_label="2012-16",
+    fig = comparisons.dumbbell_chart(two_periods, section="section", before_label="2012-16",
                             after_label="2017-21", missing_note="no imports in {period}", **WORDS)
     texts = _texts(fig)
     assert "no imports in 2012-16" in texts
@@ -210,7 +211,7 @@ def test_dumbbell_chart_renders_notes_and_sections(two_periods):
 
 def test_dumbbell_chart_rejects_missing_columns(two_periods):
     with pytest.raises(ValueError, match=r"lacks columns \['after_pct'\]"):
-        tc.dumbbell_chart(two_periods.drop(columns="after_pct"), before_label="a",
+        comparisons.dumbbell_chart(two_periods.drop(columns="after_pct"), before_label="a",
                           after_label="b", **WORDS)
 
 
@@ -224,7 +225,7 @@ def by_year() -> pd.DataFrame:
 
 def test_supplier_bars_chart_colours_marks_and_png(by_year):
     marks = pd.DataFrame({"date": [pd.Timestamp("2017-12-16")], "label": ["arrives"]})
-    fig = tc.supplier_bars_chart(by_year, marks=marks, ylabel="TIV", **WORDS)
+    fig = comparisons.supplier_bars_chart(by_year, marks=marks, ylabel="TIV", **WORDS)
     ax = fig.axes[0]
     colours = {bar.get_label() for bar in ax.containers}
     assert colours == {"Russia", "France", "all others"}
@@ -240,10 +241,10 @@ def test_supplier_bars_chart_colours_marks_and_png(by_year):
 
 def test_supplier_bars_chart_failure_paths(by_year):
     with pytest.raises(ValueError, match="consecutive years"):
-        tc.supplier_bars_chart(by_year.drop(index=2017), **WORDS)
+        comparisons.supplier_bars_chart(by_year.drop(index=2017), **WORDS)
     with pytest.raises(ValueError, match="empty"):
-        tc.supplier_bars_chart(by_year.iloc[:0], **WORDS)
+        comparisons.supplier_bars_chart(by_year.iloc[:0], **WORDS)
     late = pd.DataFrame({"date": [pd.Timestamp("2022-08-15")], "label": ["leave"]})
     with pytest.raises(ValueError, match="'leave' .* is outside the years 2016-2018"):
-        tc.supplier_bars_chart(by_year, marks=late, **WORDS)
+        comparisons.supplier_bars_chart(by_year, marks=late, **WORDS)
     plt.close("all")

@@ -38,6 +38,7 @@ NOTEBOOK_NAMES = {
     "claims_charts": "analysis.charts.ledger",
     "maps": "analysis.charts.maps",
     "timeline_charts": "analysis.charts.timelines",
+    "comparison_charts": "analysis.charts.comparisons",
     "trip_charts": "analysis.charts.trips",
 }
 

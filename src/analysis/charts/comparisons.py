@@ -1,8 +1,8 @@
 """House-style charts that compare periods: a two-period dot chart (a country's share before and
 after) and stacked yearly imports by supplier. They receive DataFrames, load nothing and return a
 Figure finished with :func:`analysis.charts.finish`; categories are told apart by hatch as well
-as colour. Notebooks reach them as ``timeline_charts.dumbbell_chart`` and
-``timeline_charts.supplier_bars_chart`` too (:mod:`analysis.charts.timelines` hands them on)."""
+as colour. Notebooks reach them as ``comparison_charts`` (``from analysis import
+comparison_charts``)."""
 
 import textwrap
 

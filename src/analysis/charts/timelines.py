@@ -351,16 +351,3 @@ def event_timeline_chart(frame: pd.DataFrame, *, categories: Sequence[str], titl
                bbox_to_anchor=(0.015, 1 - 0.68 / fig_h), handlelength=1.2, columnspacing=1.0)
     return _finish(fig, title=title, subtitle=subtitle, source=source, alt=alt,
                    data=frame)
-
-
-# The period charts moved to analysis.charts.comparisons; notebooks call them through this
-# module's notebook name (timeline_charts.dumbbell_chart), so it hands them on when asked.
-_MOVED = ("dumbbell_chart", "supplier_bars_chart")
-
-
-def __getattr__(name):
-    if name in _MOVED:
-        from analysis.charts import comparisons
-
-        return getattr(comparisons, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
