@@ -109,8 +109,8 @@ def profile(notebooks: list[Path]) -> None:
 
 
 def build_breakdown(cache: Path, notebooks: list[Path]) -> None:
-    print("    the build's own breakdown (s): wait = fork + wait for a slot, execute = kernel "
-          "ready + cells, render = pages in the render thread")
+    print("    the build's own breakdown (s): wait = fork, kernel ready, wait for a slot; "
+          "execute = cells, render = pages in the render thread")
     for path in notebooks:
         timing = json.loads((cache / f"{path.stem}.json").read_text())["timing"]
         print(f"    {path.stem:<22} wait {timing['wait']:5.2f}  execute {timing['execute']:5.2f}"

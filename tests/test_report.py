@@ -1,17 +1,23 @@
-"""The report build: cache keys, the failure path, escaping, offline pages, determinism and
-parameters. Builds run on tiny notebooks written here, in a temporary folder."""
+"""The report build: cache keys, the failure path, escaping, offline pages, determinism,
+parameters, and the shortcuts it takes to be fast. Builds run on tiny notebooks written here,
+in a temporary folder."""
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import nbformat
 import pandas as pd
 import pytest
 
 from analysis.charts.export import export_chart, neutralise_formulas
+from analysis.contract.errors import DataError
 from analysis.contract.paths import NOTEBOOKS_DIR, ROOT
 from analysis.report import build as report
+from analysis.report import execute, provenance, render
 from analysis.report import pages as site_pages
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|"""
@@ -283,3 +289,87 @@ def test_no_state_leaks_from_one_notebook_to_another(tmp_path, monkeypatch):
                                jobs_limit=1) == 0
     executed = nbformat.read(tmp_path / "build" / "cache" / "02-reads.ipynb", as_version=4)
     assert executed.cells[-1].outputs[0]["text"] == "clean\n"
+
+
+# --- the shortcuts the build takes to be fast (issue 13) -------------------------------------
+# What the report build skips to be fast (issue 13), and what it must still guarantee.
+#
+# Each shortcut has a test that fails if it stops holding: build kernels load no debugger and
+# write no history, yet lose no output; a kernel that dies before answering is a named failure;
+# a kept page renderer renders as a fresh one does; the build process never compiles the IRI
+# grammars, yet nbformat still rejects a broken notebook; the sources read ahead of time fail
+# the build exactly as when read at the end.
+
+def test_build_kernels_have_no_debugger_no_history_database_and_lose_no_output(tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setattr(report, "code_hash", lambda: "pinned-code-hash")
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    _notebook(nbs / "01-kernel.ipynb", [
+        "print('first output')",
+        "import sys\nassert sys.modules.get('debugpy') is None\n"
+        "hm = get_ipython().history_manager\nassert hm.enabled is False\nprint('checked')"])
+    assert report.build_report(build_dir=tmp_path / "build", folder=nbs, ledger=[]) == 0
+    cells = nbformat.read(tmp_path / "build" / "cache" / "01-kernel.ipynb", as_version=4).cells
+    # the first cell's output arrives (IOPub was connected before it ran), as does the check
+    assert cells[1].outputs[0]["text"] == "first output\n"
+    assert cells[2].outputs[0]["text"] == "checked\n"
+
+
+def test_a_kernel_that_dies_before_answering_fails_its_notebook_by_name(project, capsys,
+                                                                        monkeypatch):
+    def dead_fork(self, connection_file, cwd, env):
+        pid = os.fork()
+        if pid == 0:
+            os._exit(3)
+        os.waitpid(pid, 0)
+        return pid  # a process that is gone: it never answers
+
+    monkeypatch.setattr(execute.Template, "fork", dead_fork)
+    assert _build(project) == 1
+    err = capsys.readouterr().err
+    assert "01-first.ipynb: the kernel did not start (the kernel exited before answering)" in err
+    assert not (project["build"] / "site").exists()
+
+
+def test_a_kept_renderer_renders_a_page_as_a_fresh_one_does():
+    first, second = (nbformat.read(ROOT / "notebooks" / name, as_version=4)
+                     for name in ("03-mali-timeline.ipynb", "05-un-votes.ipynb"))
+    render._exporter.cache_clear()
+    fresh = [render.to_html(second, "b"), render.to_html(second, "b", with_code=False)]
+    render._exporter.cache_clear()
+    render.to_html(first, "a")
+    render.to_html(first, "a", with_code=False)
+    kept = [render.to_html(second, "b"), render.to_html(second, "b", with_code=False)]
+    assert kept == fresh
+
+
+def test_the_build_process_skips_the_iri_grammars_and_still_validates_notebooks(tmp_path):
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text('{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, '
+                      '"cells": [{"cell_type": "code", "source": "1"}]}')
+    code = ("import sys\nfrom analysis.report.build import skip_iri_grammars\n"
+            "skip_iri_grammars()\nimport nbformat\n"
+            "assert sys.modules['rfc3987_syntax'] is None and 'lark' not in sys.modules\n"
+            "from nbformat import ValidationError\n"
+            f"try:\n    nbformat.read({str(broken)!r}, as_version=4)\n"
+            "except ValidationError as exc:\n    print('rejected:', exc.message)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout
+    assert out.startswith("rejected:") and "missing an expected key" in out
+
+
+def test_sources_read_ahead_fail_the_build_as_if_read_at_the_end(project, monkeypatch):
+    assert _build(project) == 0
+    before = _site_bytes(project["build"])
+    (project["nbs"] / "01-first.ipynb").touch()
+    _notebook(project["nbs"] / "02-second.ipynb", ["2 + 2"], params_cell="region = 'x'")
+
+    def broken():
+        raise DataError("data/sources.csv", "is empty but the column is required", row=4,
+                        column="title")
+
+    monkeypatch.setattr(provenance, "load_provenance", broken)
+    with pytest.raises(DataError, match="sources.csv, row 4, column title"):
+        _build(project)
+    assert _site_bytes(project["build"]) == before

@@ -173,12 +173,17 @@ def store_result(job: Job, nb, work: Path, cache: Path, code: str, timing: dict,
 
 # --- the site ---------------------------------------------------------------------------------
 
-def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None) -> None:
+_LOAD = object()
+
+
+def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None, prov=_LOAD) -> None:
     """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered).
 
     ``ledger``: the ledger's rows, or a function that computes them (called only here, when the
     site is rebuilt), or None for a site without a ledger. Each notebook page ends with the
-    sources cited by the rows of the tables it read (:mod:`.provenance`).
+    sources cited by the rows of the tables it read (:mod:`.provenance`); ``prov``: what
+    :func:`.provenance.load_provenance` returned, when it was loaded already (by default it
+    is loaded here).
     """
     from analysis.contract.citations import sources_of_tables, tables_of_files
     from analysis.report import pages as site_pages
@@ -187,7 +192,8 @@ def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None) -> None
     site, charts = staging / "site", staging / "charts"
     site.mkdir(parents=True)
     charts.mkdir()
-    prov = provenance.load_provenance()
+    if prov is _LOAD:
+        prov = provenance.load_provenance()
     entries = []
     for job in jobs:
         paths = cache_paths(cache, job)
@@ -206,6 +212,20 @@ def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None) -> None
                 shutil.copyfile(f, charts / f.name)
         entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params))
     site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger, prov)
+
+
+def skip_iri_grammars() -> None:
+    """Keep ``rfc3987_syntax`` out of the build process: 1.6 s of the critical path.
+
+    ``import nbformat`` imports jsonschema, whose format module imports ``rfc3987_syntax``
+    when it is installed (JupyterLab's jupyter-events pulls it in), and that module compiles
+    38 parser grammars at import time. It serves only jsonschema's optional "iri" format check,
+    which nothing in the build asks for: nbformat's schemas use no "format" keyword and
+    nbformat validates with fastjsonschema. ``sys.modules[name] = None`` is Python's way of
+    saying "not installed" (import raises ImportError, which jsonschema expects). Done only
+    when jsonschema is not imported yet (after that it would change nothing)."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def _last_seconds(cache: Path, job: Job) -> float:
@@ -237,6 +257,7 @@ def build_report(overrides: list[str] | None = None, build_dir: Path = BUILD_DIR
         reap_stale,
     )
 
+    skip_iri_grammars()
     jobs = plan(overrides, folder)
     build_dir.mkdir(parents=True, exist_ok=True)
     cleaned = reap_stale(build_dir)
@@ -266,8 +287,10 @@ def _build(jobs, build_dir, jobs_limit, ledger, state) -> int:
     template = Template(state)
     try:
         code = code_hash()
+        # Longest first packs the slots best: by last run's time, else (a cold cache) by the
+        # committed notebook's size, which grows with its charts.
         stale = sorted((j for j in jobs if not is_fresh(j, cache, code)),
-                       key=lambda j: -_last_seconds(cache, j))  # longest first: better packing
+                       key=lambda j: (-_last_seconds(cache, j), -j.path.stat().st_size))
         if not stale:
             template.stop()
             template = None
@@ -284,7 +307,7 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         if job not in stale:
             print(f"cached  {job.slug}", file=sys.stderr)
     failures = []
-    ledger_file, ledger_pid, spec = None, None, None
+    ledger_file, ledger_pid, spec, prov_loaded = None, None, None, None
     if isinstance(ledger, str):
         spec, ledger = ledger, _ledger_cached(cache, code)
     if stale:
@@ -292,6 +315,11 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         from analysis.report.execute import render_pool
 
         render = render_pool()
+        # The sources and their citations, read in the render thread while the kernels run
+        # (its error, if any, is raised where the site needs them, as without this).
+        from analysis.report import provenance
+
+        prov_loaded = render.submit(provenance.load_provenance)
         if spec and ledger is None:  # computed in a forked child, while the notebooks run
             ledger_dir = state.add_folder(Path(tempfile.mkdtemp(prefix=".ledger-", dir=cache)))
             ledger_file, ledger_log = ledger_dir / "ledger.json", ledger_dir / "reads.txt"
@@ -340,7 +368,8 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         ledger = _call(spec)
     state.phase = "assembling the site"
     staging = state.add_folder(Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir)))
-    build_site(jobs, cache, staging, ledger)
+    build_site(jobs, cache, staging, ledger,
+               prov=prov_loaded.result() if prov_loaded is not None else _LOAD)
     (staging / "site" / ".build-key").write_text(site_key)
     # The swap runs with the signals held back: the site is the old one or the new one.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})

@@ -219,11 +219,12 @@ class Runner:
             charts_dir.mkdir()
             read_log.touch()
             nb = inject_parameters(nbformat.read(job.path, as_version=4), job.params)
-            kernel, failure, started = None, "", start
+            kernel, kc, failure, started = None, None, "", start
             try:
                 forked = time.perf_counter()
                 try:
                     kernel = await self._fork(job, sockets, charts_dir, read_log)
+                    kc = await self._connect(kernel)
                 except (OSError, RuntimeError, ValueError) as exc:
                     failure = f"{job.path.name}: the kernel did not start ({exc})"
                     raise _Skip from None
@@ -235,6 +236,7 @@ class Runner:
                                             startup_timeout=STARTUP_TIMEOUT_S,
                                             record_timing=False,
                                             resources={"metadata": {"path": str(job.path.parent)}})
+                    client.kc = kc
                     try:
                         await client.async_execute()
                     except CellExecutionError:
@@ -242,12 +244,12 @@ class Runner:
                     except DeadKernelError as exc:
                         failure = f"{job.path.name}: the kernel died ({exc})"
                     finally:
-                        if client.kc is not None:
-                            client.kc.stop_channels()
                         self.state.running.remove(job.slug)
             except _Skip:
                 pass
             finally:
+                if kc is not None:
+                    kc.stop_channels()
                 if kernel is not None:
                     kernel.kill()
                     self.state.remove_kernel(kernel.pid)
@@ -263,8 +265,8 @@ class Runner:
         report(job, "done", time.perf_counter() - start, "")
 
     def _store(self, job, nb, work, start, timing) -> None:
-        """Render and cache (in the render thread); ``timing``: fork and wait for a slot,
-        execute (kernel ready, then the cells), render, total."""
+        """Render and cache (in the render thread); ``timing``: wait (fork, the kernel's
+        handshake, then a free slot), execute (the cells), render, total."""
         try:
             rendered = time.perf_counter()
             self.store(job, nb, work, dict(timing), lambda: {
@@ -272,6 +274,42 @@ class Runner:
                 "total": round(time.perf_counter() - start, 2)})
         finally:
             self.state.remove_folder(work)
+
+    @staticmethod
+    async def _connect(kernel: ForkedKernel):
+        """The kernel's client, once the kernel has answered on both channels; done while the
+        notebook waits for a slot, so that a slot's time is the cells.
+
+        jupyter_client's ``wait_for_ready`` does the same with two fixed pauses this does not
+        need (0.4 s a kernel): heartbeats polled every 0.2 s (here: the process is ours, its
+        pid is watched) and a 0.2 s drain of the start-up messages at the end (nbclient skips
+        every message that does not answer its own requests). The check that IOPub is
+        connected, so that no output of the first cell is lost, is kept: a kernel_info reply
+        counts only once a message has also come through IOPub."""
+        from queue import Empty
+
+        kc = kernel.client()
+        kc.start_channels()
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        try:
+            while True:
+                msg_id = kc.kernel_info()
+                try:
+                    reply = await kc.get_shell_msg(timeout=1)
+                    if reply["parent_header"].get("msg_id") == msg_id:
+                        await kc.get_iopub_msg(timeout=0.2)
+                        break
+                except Empty:
+                    pass
+                if not kernel.is_alive():
+                    raise RuntimeError("the kernel exited before answering")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"no answer from the kernel in {STARTUP_TIMEOUT_S} s")
+        except BaseException:
+            kc.stop_channels()
+            raise
+        kc.allow_stdin = False
+        return kc
 
     async def _fork(self, job, sockets: Path, charts_dir: Path, read_log: Path) -> ForkedKernel:
         from jupyter_client.connect import write_connection_file

@@ -60,11 +60,11 @@ def _links(row) -> str:
     return " · ".join(links) if links else "no URL: read from a local copy (see notes)"
 
 
-def _cited_by(source_id: str, cites: pd.DataFrame, claims: dict[str, list[str]]) -> str:
-    rows = cites[cites["source_id"] == source_id]
+def _cited_by(source_id: str, cites: dict[str, dict[str, set[str]]],
+              claims: dict[str, list[str]]) -> str:
     parts = []
-    for table, keys in rows.groupby("table", sort=True)["key"]:
-        shown = ", ".join(html.escape(k) for k in sorted(set(keys)))
+    for table, keys in sorted(cites.get(source_id, {}).items()):
+        shown = ", ".join(html.escape(k) for k in sorted(keys))
         parts.append(f"<code>{html.escape(table)}</code>: {shown}")
     cited_claims = sorted(c for c, ids in claims.items() if source_id in ids)
     if cited_claims:
@@ -82,6 +82,9 @@ def claim_sources(rows: list[dict] | None) -> dict[str, list[str]]:
 def sources_body(sources: pd.DataFrame, cites: pd.DataFrame, rows: list[dict] | None) -> str:
     """Every source as an anchored entry: publisher, title, dates, links, rights, who cites it."""
     claims = claim_sources(rows)
+    by_source: dict[str, dict[str, set[str]]] = {}  # source id -> table -> row keys
+    for sid, table, key in zip(cites["source_id"], cites["table"], cites["key"], strict=True):
+        by_source.setdefault(sid, {}).setdefault(table, set()).add(key)
     out = ["<h1>Sources</h1>",
            "<p><a href='index.html'>Back to the index</a> · "
            f"<a href='{CORRECTIONS_PAGE}'>Corrections log</a></p>",
@@ -102,7 +105,7 @@ def sources_body(sources: pd.DataFrame, cites: pd.DataFrame, rows: list[dict] | 
             f"<tr><th scope='row'>Rights</th><td>{html.escape(str(row['rights']))}</td></tr>"
             + (f"<tr><th scope='row'>Notes</th><td>{html.escape(str(row['notes']))}</td></tr>"
                if _given(row.get("notes")) else "")
-            + f"<tr><th scope='row'>Cited by</th><td>{_cited_by(sid, cites, claims)}</td></tr>"
+            + f"<tr><th scope='row'>Cited by</th><td>{_cited_by(sid, by_source, claims)}</td></tr>"
             "</tbody></table></section>")
     return "\n".join(out)
 

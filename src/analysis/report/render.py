@@ -1,6 +1,7 @@
 """Notebook pages: a notebook as an offline HTML page for reviewers (with code) or editors
 (without), its summary for the index, and the note that names a parameterised run's parameters."""
 
+import functools
 from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -18,15 +19,21 @@ def editors_copy(nb):
     return out
 
 
-def to_html(nb, title: str, *, with_code: bool = True) -> str:
-    """One notebook as an offline HTML page (lab template without any CDN script)."""
+@functools.cache
+def _exporter(with_code: bool):
+    """One exporter per page kind, kept: its Jinja templates are compiled once per process
+    (compiling them is a quarter of rendering a page), not once per page."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                            exclude_input=not with_code, exclude_input_prompt=not with_code,
-                            exclude_output_prompt=not with_code)
-    body, _ = exporter.from_notebook_node(nb if with_code else editors_copy(nb),
-                                          resources={"metadata": {"name": title}})
+    return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
+                        exclude_input=not with_code, exclude_input_prompt=not with_code,
+                        exclude_output_prompt=not with_code)
+
+
+def to_html(nb, title: str, *, with_code: bool = True) -> str:
+    """One notebook as an offline HTML page (lab template without any CDN script)."""
+    body, _ = _exporter(with_code).from_notebook_node(
+        nb if with_code else editors_copy(nb), resources={"metadata": {"name": title}})
     from analysis.report.html import clean_page
 
     return clean_page(body)  # what the HTML and accessibility validators reject, fixed

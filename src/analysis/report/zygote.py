@@ -9,7 +9,9 @@ which ipykernel builds its shell, user namespace, history and sockets from scrat
 ``python -m ipykernel_launcher`` would after the same imports; whatever a notebook sets (names,
 module attributes, environment, matplotlib state) lives and dies with its own process, so no
 notebook can see another's (``tests/test_report.py`` checks it). What the fork saves is the
-interpreter start and about a second of imports per notebook.
+interpreter start and about a second of imports per notebook. Two things differ from a kernel
+a notebook server starts, both tested: a build kernel loads no debugger (no front end could
+attach to it) and keeps its input history in memory only (nothing written to ``~/.ipython``).
 
 Protocol, one JSON line each way over stdin/stdout: the build sends ``{"connection_file",
 "cwd", "env"}``, the template forks and answers ``{"pid"}``. The template exits when stdin
@@ -19,6 +21,7 @@ here is not broken: the notebook imports it again itself and fails at its own ce
 """
 
 import contextlib
+import gc
 import importlib
 import json
 import os
@@ -64,10 +67,16 @@ def _kernel(request: dict, template_pid: int) -> None:
         os.close(null)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]
+        # A build kernel has no front end to debug from and no one to recall its history:
+        # no debugpy (ipykernel offers its debugger only when debugpy imports; importing it
+        # costs a tenth of a second per kernel and prints warnings) and no history database
+        # (nothing written to ~/.ipython). Cells, outputs and errors are the same.
+        sys.modules["debugpy"] = None
+        argv = ["-f", request["connection_file"], "--HistoryManager.enabled=False"]
+        sys.argv = ["ipykernel_launcher", *argv]
         from ipykernel import kernelapp
 
-        kernelapp.launch_new_instance(argv=["-f", request["connection_file"]])
+        kernelapp.launch_new_instance(argv=argv)
         code = 0
     finally:
         os._exit(code)
@@ -118,6 +127,9 @@ def main() -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build decides; it kills us outright
     parent = os.getppid()
     preload()
+    # What the imports made lives as long as any kernel: moved out of the collector's sight, a
+    # kernel's collections never walk (and so never copy-on-write) the template's pages.
+    gc.freeze()
     me = os.getpid()
     children: set[int] = set()
     print(json.dumps({"ready": me}), flush=True)
