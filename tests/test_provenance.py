@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from analysis import load_table
-from analysis.claims.ledger import ledger_records
+from analysis.claims.ledger import ledger_records, row_sources
 from analysis.contract.citations import citations, sources_of_tables, tables_of_files
 from analysis.report import build as report
 from analysis.report import provenance
@@ -54,6 +54,22 @@ def test_sources_page_names_the_claims_and_rows_that_cite_a_source(rendered_site
     entry = re.search(rf"<section id='src-{c05['source_ids'][1]}'>(.*?)</section>", text, re.S)
     assert "ledger.html#claim-c05" in entry.group(1)
     assert "<code>announcements</code>" in entry.group(1)
+
+
+def test_a_verdicts_rows_cite_the_sources_the_sources_page_says_they_cite(records):
+    """The ledger (which sources a verdict rests on) and the sources page (which rows cite a
+    source) apply one rule; every row reference the citations table can name agrees."""
+    cites = citations()
+    checked = set()
+    for r in records:
+        for ref in r["rows"]:
+            listed = cites[(cites["table"] == ref["table"]) & (cites["key"] == ref["key"])]
+            if listed.empty:  # a key naming other columns, or a table without row sources
+                continue
+            expected = sorted(set(listed["source_id"]))
+            assert row_sources([(ref["table"], ref["key"])]) == expected, ref
+            checked.add((ref["table"], ref["key"]))
+    assert len(checked) >= 50 and len({t for t, _ in checked}) >= 6
 
 
 def test_corrections_page_lists_every_correction(rendered_site):

@@ -58,6 +58,7 @@ from analysis.claims.verdict import (
     VERDICTS,
     Verdict,
 )
+from analysis.contract.citations import sources_of_rows, table_sources
 from analysis.contract.datapackage import load_table, resource
 from analysis.contract.errors import DataError
 from analysis.contract.paths import DATA_DIR, display_path
@@ -251,7 +252,7 @@ def _table(name: str, data_dir: str) -> pd.DataFrame:
 
 
 def _resource_sources(name: str, key: str) -> list[str]:
-    ids = [s["source_id"] for s in resource(name).get("sources") or [] if "source_id" in s]
+    ids = table_sources(resource(name))
     vintage = next((p.split("=", 1)[1] for p in key.split(", ") if p.startswith("vintage=")),
                    None)
     if vintage and name in VINTAGED:
@@ -260,11 +261,11 @@ def _resource_sources(name: str, key: str) -> list[str]:
 
 
 def row_sources(rows, data_dir: Path = DATA_DIR) -> list[str]:
-    """The sorted source ids of ``(table, key)`` row references: the row's ``source_ids`` /
-    ``source_id`` cells, or, for the derived SIPRI tables (whose rows carry no source), the
-    resource's sources of the vintage the key names (and for any table whose rows carry no
-    source, the resource's). An unknown table or key raises
-    ValueError naming it.
+    """The sorted source ids of ``(table, key)`` row references, by the rule the sources page
+    uses (:func:`analysis.contract.citations.sources_of_rows`): the rows' ``source_ids`` /
+    ``source_id`` cells, or, for a table whose rows carry no source, the resource's sources;
+    for the derived SIPRI tables, those of the vintage the key names. An unknown table or key
+    raises ValueError naming it.
 
     >>> row_sources([("events", "mli-coup-2020")])[:2]
     ['evt-aljazeera-2020-08-19-mali-live', 'evt-reuters-mali-detention-not-coup']
@@ -289,12 +290,7 @@ def row_sources(rows, data_dir: Path = DATA_DIR) -> list[str]:
         hit = table[mask]
         if hit.empty:
             raise ValueError(f"row reference ({name!r}, {key!r}) matches no row of {name}")
-        col = "source_ids" if "source_ids" in hit else "source_id" if "source_id" in hit else None
-        if col is None:  # a table without per-row sources: the resource's
-            out.update(_resource_sources(name, key))
-            continue
-        for cell in hit[col]:
-            out.update(cell if isinstance(cell, list) else [cell])
+        out.update(sources_of_rows(resource(name), hit))
     return sorted(out)
 
 
