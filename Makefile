@@ -45,7 +45,7 @@ venv_pip = { test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV); } && \
 
 .DEFAULT_GOAL := help
 NODE_STAMP := node_modules/.installed
-.PHONY: help venv node_modules report notebooks test data lint env lock clean
+.PHONY: help venv node_modules report notebooks test bench data lint env lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -86,6 +86,13 @@ notebooks: $(STAMP) ## Re-execute the committed notebooks in place, refresh thei
 
 test: $(STAMP) $(NODE_STAMP) ## Run every test: unit, doctests, data contract, notebooks, validators
 	$(PY) -m pytest
+
+# The speed targets, each a ratio against its baseline run alongside (see README, Benchmarks).
+# bench_bootstrap downloads the lock from PyPI twice; the others run offline. About 10 minutes.
+bench: $(STAMP) ## Print every speed ratio: bootstrap, SIPRI importer, report build
+	$(PY) benchmarks/bench_bootstrap.py
+	$(PY) benchmarks/bench_sipri_import.py
+	$(PY) benchmarks/bench_report.py
 
 data: $(STAMP) ## Regenerate the derived SIPRI tables from $(SIPRI_EXPORT_DIR)
 	$(PY) -m analysis data --exports "$(SIPRI_EXPORT_DIR)"
