@@ -22,7 +22,10 @@ def editors_copy(nb):
 @functools.cache
 def _exporter(with_code: bool):
     """One exporter per page kind, kept: its Jinja templates are compiled once per process
-    (compiling them is a quarter of rendering a page), not once per page."""
+    (compiling them is a quarter of rendering a page), not once per page. An exporter holds
+    per-page state while it renders, so pages are rendered by one thread at a time (the build
+    has one render thread); ``tests/test_report.py`` checks that a kept exporter renders a
+    page exactly as a fresh one does."""
     from nbconvert import HTMLExporter
 
     return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
