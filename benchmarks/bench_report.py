@@ -65,10 +65,9 @@ def timed(cmd, **kwargs) -> tuple[float, str]:
 
 
 def build_cmd(build: Path, folder: Path | None = None) -> list[str]:
-    folder_arg = f", folder=Path({str(folder)!r})" if folder else ""
-    return [PY, "-c", "import sys; from pathlib import Path; "
-            "from analysis.report.build import build_report; from analysis.cli.main import LEDGER; "
-            f"sys.exit(build_report(build_dir=Path({str(build)!r}){folder_arg}, ledger=LEDGER))"]
+    """``python -m analysis report`` (what ``make report`` runs) into ``build``."""
+    return [PY, "-m", "analysis", "report", "--build-dir", str(build),
+            *(["--notebooks", str(folder)] if folder else [])]
 
 
 def run_alone(path: Path) -> float:

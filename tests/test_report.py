@@ -373,3 +373,13 @@ def test_sources_read_ahead_fail_the_build_as_if_read_at_the_end(project, monkey
     with pytest.raises(DataError, match="sources.csv, row 4, column title"):
         _build(project)
     assert _site_bytes(project["build"]) == before
+
+
+def test_the_command_line_builds_another_folder_into_another_build_dir(project):
+    proc = subprocess.run([sys.executable, "-m", "analysis", "report", "--build-dir",
+                           str(project["build"]), "--notebooks", str(project["nbs"])],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "running 01-first" in proc.stderr and "running 02-second" in proc.stderr
+    assert (project["build"] / "site" / "01-first.html").exists()
+    assert f"wrote {project['build']}/site/index.html" in proc.stderr

@@ -36,7 +36,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR
+from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, display_path
 from analysis.report.cache import (  # noqa: F401 (re-exported)
     PACKAGE_DIR,
     _sha,
@@ -383,5 +383,6 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         state.remove_folder(staging)
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    print("wrote build/site/index.html and build/charts/", file=sys.stderr)
+    shown = display_path(build_dir)
+    print(f"wrote {shown}/site/index.html and {shown}/charts/", file=sys.stderr)
     return 0
