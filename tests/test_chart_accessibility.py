@@ -136,6 +136,24 @@ def test_chart_violations_names_pale_marks_small_and_faint_text():
     assert kinds == {"text-size", "text-contrast", "mark-contrast"}
 
 
+def test_text_is_judged_against_the_bar_or_polygon_under_it_and_only_there():
+    """The background under a text: a bar (a patch) or a filled polygon (a collection) when the
+    text's centre is on it, the axes when it is beside it."""
+    fig, ax = charts.new_figure()
+    ax.bar([0], [10], width=0.8, color="#222222")
+    ax.fill_between([2, 3], [0, 0], [10, 10], color="#222222")
+    ax.set_xlim(-1, 5)
+    ax.set_ylim(0, 12)
+    for x, colour, name in ((0, "#111111", "dark on bar"), (0, "white", "white on bar"),
+                            (2.5, "#111111", "dark on polygon"),
+                            (2.5, "white", "white on polygon"), (4.2, "#111111", "dark beside")):
+        ax.text(x, 5, name, color=colour, ha="center", zorder=5)
+    charts.finish(fig, title="t", subtitle="s", source="x", alt="a")
+    failed = {v.text for v in chart_violations(fig) if v.kind == "text-contrast"}
+    plt.close(fig)
+    assert failed == {"dark on bar", "dark on polygon"}
+
+
 def test_context_artists_are_not_held_to_the_mark_bar():
     fig, ax = charts.new_figure()
     as_context(ax.plot([0, 1], [0, 1], color="#eeeeee")[0])

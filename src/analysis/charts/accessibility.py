@@ -12,7 +12,9 @@ and skipped by the mark check; its text, if any, is still checked.
 :func:`chart_violations` returns every failure with the artist, its text and the ratio.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from numbers import Number
 
 import matplotlib.colors as mcolors
 from matplotlib.collections import Collection
@@ -63,16 +65,36 @@ def _describe(artist) -> str:
     return f"{type(artist).__name__}{label}"
 
 
-def _fills_under(ax, point, below_zorder):
-    """(zorder, face colour) of every filled data artist of ``ax`` that covers ``point``."""
-    hits = []
+@dataclass(frozen=True)
+class _Fill:
+    """A filled data artist (or one path of a collection): its zorder, face, and a box in
+    display pixels, padded to hold every point its ``contains`` test can accept."""
+
+    zorder: float
+    face: tuple
+    box: tuple[float, float, float, float]
+    contains: Callable[[tuple[float, float]], bool]
+
+
+def _fill_index(ax) -> list[_Fill]:
+    """Every visible filled patch and collection path of ``ax``, in draw-list order (computed
+    once per chart: a map has hundreds of polygons, and every text is tested against them)."""
+    fills = []
     for artist in [*ax.patches, *ax.collections]:
-        if not artist.get_visible() or artist.get_zorder() > below_zorder:
+        if not artist.get_visible():
             continue
         if isinstance(artist, Patch):
             face = artist.get_facecolor()
-            if _visible_alpha(face) and artist.contains_point(point):
-                hits.append((artist.get_zorder(), face))
+            if not _visible_alpha(face):
+                continue
+            # Patch.contains_point accepts points up to the edge's line width (or a numeric
+            # picker) outside the path: the box is padded by that, plus a pixel.
+            picker = artist.get_picker()
+            pad = 1 + max(artist.get_linewidth(), picker if isinstance(picker, Number) else 0)
+            box = artist.get_path().get_extents(artist.get_transform())
+            fills.append(_Fill(artist.get_zorder(), face,
+                               (box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad),
+                               artist.contains_point))
         elif isinstance(artist, Collection):
             faces = artist.get_facecolors()
             if not len(faces):
@@ -80,13 +102,30 @@ def _fills_under(ax, point, below_zorder):
             transform = artist.get_transform()
             for i, path in enumerate(artist.get_paths()):
                 face = faces[i % len(faces)]
-                if face[3] and path.contains_point(point, transform):
-                    hits.append((artist.get_zorder(), face))
-    return hits
+                if not face[3]:
+                    continue
+                box = path.get_extents(transform)
+                fills.append(_Fill(artist.get_zorder(), face,
+                                   (box.x0 - 1, box.y0 - 1, box.x1 + 1, box.y1 + 1),
+                                   lambda point, path=path, t=transform:
+                                   path.contains_point(point, t)))
+    return fills
 
 
-def _text_background(text: Text, fig, renderer) -> tuple:
-    """The opaque colour behind ``text``'s centre."""
+def _fills_under(fills: list[_Fill], point, below_zorder):
+    """(zorder, face colour) of every fill in ``fills`` at or below ``below_zorder`` that
+    covers ``point``."""
+    x, y = point
+    return [(f.zorder, f.face) for f in fills
+            if f.zorder <= below_zorder and f.box[0] <= x <= f.box[2]
+            and f.box[1] <= y <= f.box[3] and f.contains(point)]
+
+
+def _text_background(text: Text, fig, renderer, fills: dict | None = None,
+                     legends: list | None = None) -> tuple:
+    """The opaque colour behind ``text``'s centre. ``fills`` (axes -> :func:`_fill_index`)
+    and ``legends`` are the chart's, when the caller has them already."""
+    fills = {} if fills is None else fills
     figure_face = mcolors.to_rgb(over(fig.get_facecolor(), "white"))
     box = text.get_window_extent(renderer)
     centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
@@ -96,10 +135,12 @@ def _text_background(text: Text, fig, renderer) -> tuple:
             continue
         if ax.patch.get_visible():
             background = over(ax.patch.get_facecolor(), background)
-        hits = _fills_under(ax, centre, text.get_zorder())
+        if ax not in fills:
+            fills[ax] = _fill_index(ax)
+        hits = _fills_under(fills[ax], centre, text.get_zorder())
         for _, face in sorted(hits, key=lambda h: h[0]):
             background = over(face, background)
-    for legend in _legends(fig):
+    for legend in _legends(fig) if legends is None else legends:
         frame = legend.get_frame()
         if legend.get_frame_on() and frame.contains_point(centre):
             background = over(frame.get_facecolor(), background)
@@ -169,12 +210,13 @@ def chart_violations(fig, dpi: int = DPI) -> list[Violation]:
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     found = []
+    fills, legends = {}, _legends(fig)
     for text in _texts(fig):
         label = text.get_text().strip()[:60]
         px = text.get_fontsize() * dpi / 72
         if px < MIN_TEXT_PX - 1e-9:
             found.append(Violation("text-size", _describe(text), label, px, MIN_TEXT_PX))
-        background = _text_background(text, fig, renderer)
+        background = _text_background(text, fig, renderer, fills, legends)
         colour = over(text.get_color(), background)
         ratio = contrast_ratio(colour, background)
         if text.get_alpha() is not None:
