@@ -8,6 +8,7 @@ Chromium is absent (.ci/run installs Debian's `chromium`)."""
 import json
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -79,8 +80,10 @@ def test_canary_page_with_a_script_error_and_a_remote_image_is_caught(tmp_path):
 def test_every_page_paints_logs_nothing_and_stays_offline(site, tmp_path):
     pages = sorted(site.glob("*.html"))
     assert len(pages) >= 3  # index and at least one notebook in two versions
-    for page in pages:
-        seen = open_page(page, tmp_path / page.stem)
+    # Each page in its own browser and profile, two at a time (a launch mostly waits).
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        seen_all = list(pool.map(lambda page: open_page(page, tmp_path / page.stem), pages))
+    for page, seen in zip(pages, seen_all, strict=True):
         assert seen["shot"].exists(), f"{page.name}: no screenshot (exit {seen['rc']})"
         assert painted_share(seen["shot"]) > 0.01, f"{page.name}: blank screenshot"
         assert seen["console"] == [], f"{page.name}: console output {seen['console']}"
