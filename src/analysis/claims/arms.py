@@ -7,8 +7,8 @@ calls; and the tables the fact-check notebook shows beside them.
 import pandas as pd
 
 from analysis.claims.common import (
-    _day,
-    _events_of,
+    events_of,
+    iso_day,
 )
 from analysis.claims.verdict import NOT_SUPPORTED, PARTLY, SUPPORTED, Figure, Verdict, register
 from analysis.contract.partial_dates import period_bounds
@@ -260,7 +260,7 @@ def check_closer_to_russia(mali: pd.DataFrame, wagner: pd.DataFrame, events: pd.
     Both: supported; one: partly supported; neither: not supported. Closeness has no measure of
     its own; these are its most direct traces in the data.
     """
-    coups = _events_of(events, iso3, "coup")
+    coups = events_of(events, iso3, "coup")
     coup = coups[coups["first_day"].dt.year == coup_year]
     if coup.empty:
         raise ValueError(f"no coup in {iso3} in {coup_year} in the events table")
@@ -274,7 +274,7 @@ def check_closer_to_russia(mali: pd.DataFrame, wagner: pd.DataFrame, events: pd.
     w = classify_deployments(wagner, story_date)
     w = w[w["iso3"] == iso3]
     wagner_after = bool(len(w)) and period_bounds(str(w["first_reported"].iloc[0]))[0] > coup_day
-    values = {"coup": _day(coup_day), "years_before": f"{before[0]}-{before[1]}",
+    values = {"coup": iso_day(coup_day), "years_before": f"{before[0]}-{before[1]}",
               "years_after": f"{after[0]}-{after[1]}", "tiv_before_musd": round(sums["before"], 1),
               "tiv_after_musd": round(sums["after"], 1),
               "wagner_first_reported": str(w["first_reported"].iloc[0]) if len(w) else None}
@@ -296,7 +296,7 @@ def check_closer_to_russia(mali: pd.DataFrame, wagner: pd.DataFrame, events: pd.
                 f"{sums['before']:.0f} million TIV in {values['years_before']}"),
          Figure("Wagner first reported", values["wagner_first_reported"], "month",
                 f"first reported {values['wagner_first_reported']}, "
-                f"{'after' if wagner_after else 'before'} the coup of {_day(coup_day)}")],
+                f"{'after' if wagner_after else 'before'} the coup of {iso_day(coup_day)}")],
         [("events", e) for e in coup["event_id"]] + [
             ("sipri_mali_russia", f"vintage={vintage}, years {before[0]}-{after[1]}"),
             ("wagner_deployments", iso3)])

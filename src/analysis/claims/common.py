@@ -1,5 +1,8 @@
-"""Small helpers the checks share: days as text, the day a weekday in the story stands for, and
-lookups of one stop or one event that fail with the id named."""
+"""Small helpers the checks share: days as text (:func:`iso_day`, :func:`date_text`,
+:func:`days_text`, :func:`weekday_name`), the day a weekday in the story stands for
+(:func:`named_day`), and lookups of one stop, event or announcement that fail with the id named
+(:func:`trip_stop`, :func:`event_row`, :func:`exact_day`, :func:`events_of`,
+:func:`announcement_row`); :func:`trip_ref` is a stop's row reference for the ledger."""
 
 import pandas as pd
 
@@ -7,16 +10,16 @@ from analysis.contract.partial_dates import period_bounds
 from analysis.story import STORY_DATE
 
 
-def _day(ts) -> str | None:
+def iso_day(ts) -> str | None:
     return None if ts is None or pd.isna(ts) else pd.Timestamp(ts).strftime("%Y-%m-%d")
 
 
-def _days(n: int) -> str:
+def days_text(n: int) -> str:
     """``1`` -> ``'1 day'``, ``4`` -> ``'4 days'``."""
     return f"{n} day" if abs(n) == 1 else f"{n} days"
 
 
-def _weekday(ts) -> str | None:
+def weekday_name(ts) -> str | None:
     return None if ts is None or pd.isna(ts) else pd.Timestamp(ts).day_name()
 
 
@@ -40,7 +43,7 @@ def named_day(weekday: str, story_date=STORY_DATE, direction: str = "before") ->
     return day
 
 
-def _stop(trips: pd.DataFrame, iso3: str) -> pd.Series:
+def trip_stop(trips: pd.DataFrame, iso3: str) -> pd.Series:
     """The last stop in ``iso3`` (the latest tour that went there)."""
     hit = trips[trips["iso3"] == iso3].sort_values(["trip", "stop"])
     if hit.empty:
@@ -48,20 +51,20 @@ def _stop(trips: pd.DataFrame, iso3: str) -> pd.Series:
     return hit.iloc[-1]
 
 
-def _event(events: pd.DataFrame, event_id: str) -> pd.Series:
+def event_row(events: pd.DataFrame, event_id: str) -> pd.Series:
     hit = events[events["event_id"] == event_id]
     if hit.empty:
         raise ValueError(f"no event {event_id!r} in the events table")
     return hit.iloc[0]
 
 
-def _event_day(events: pd.DataFrame, event_id: str) -> pd.Timestamp | None:
+def exact_day(events: pd.DataFrame, event_id: str) -> pd.Timestamp | None:
     """The event's day, or None when the event is known only to the month or year."""
-    first, last = period_bounds(str(_event(events, event_id)["date"]))
+    first, last = period_bounds(str(event_row(events, event_id)["date"]))
     return first if first == last else None
 
 
-def _events_of(events: pd.DataFrame, iso3: str, category: str) -> pd.DataFrame:
+def events_of(events: pd.DataFrame, iso3: str, category: str) -> pd.DataFrame:
     """Events of one country and category, each with its period's first and last day."""
     hit = events[(events["iso3"] == iso3) & (events["category"] == category)]
     bounds = [period_bounds(str(d)) for d in hit["date"]]
@@ -69,18 +72,18 @@ def _events_of(events: pd.DataFrame, iso3: str, category: str) -> pd.DataFrame:
                       last_day=pd.to_datetime([b[1] for b in bounds]))
 
 
-def _fmt(ts) -> str:
+def date_text(ts) -> str:
     """A day in words: ``2023-02-07`` -> ``'7 Feb 2023'``."""
     ts = pd.Timestamp(ts)
     return f"{ts.day} {ts.strftime('%b %Y')}"
 
 
-def _trip_row(stop: pd.Series) -> tuple[str, str]:
+def trip_ref(stop: pd.Series) -> tuple[str, str]:
     """The ledger's row reference of one stop of the itinerary."""
     return ("lavrov_trips", f"trip={int(stop['trip'])}, stop={int(stop['stop'])}")
 
 
-def _announcement(announcements: pd.DataFrame, announcement_id: str) -> pd.Series:
+def announcement_row(announcements: pd.DataFrame, announcement_id: str) -> pd.Series:
     hit = announcements[announcements["announcement_id"] == announcement_id]
     if hit.empty:
         raise ValueError(f"no announcement {announcement_id!r} in data/announcements.csv")

@@ -5,13 +5,13 @@ notebook shows beside them."""
 import pandas as pd
 
 from analysis.claims.common import (
-    _day,
-    _event,
-    _event_day,
-    _events_of,
-    _fmt,
-    _weekday,
+    date_text,
+    event_row,
+    events_of,
+    exact_day,
+    iso_day,
     named_day,
+    weekday_name,
 )
 from analysis.claims.verdict import (
     NOT_CHECKABLE,
@@ -33,23 +33,23 @@ def _expulsion_sunday(events: pd.DataFrame, *,
                            weekday: str = "Sunday", story_date=STORY_DATE) -> Verdict:
     """"On Sunday, Mali's government said it was expelling ...": the event's day against the
     ``weekday`` before the story. The right weekday in another week: partly supported."""
-    day = _event_day(events, event_id)
+    day = exact_day(events, event_id)
     if day is None:
-        return Verdict(NOT_CHECKABLE, {"date": str(_event(events, event_id)["date"])},
+        return Verdict(NOT_CHECKABLE, {"date": str(event_row(events, event_id)["date"])},
                        "The expulsion is not dated to the day.")
     claimed = named_day(weekday, story_date, "before")
-    values = {"date": _day(day), "weekday": _weekday(day), "claimed_date": _day(claimed)}
+    values = {"date": iso_day(day), "weekday": weekday_name(day), "claimed_date": iso_day(claimed)}
     if day == claimed:
-        return Verdict(SUPPORTED, values, f"The expulsion was announced on {_day(day)}, "
-                       f"a {_weekday(day)}, the day before the story.")
+        return Verdict(SUPPORTED, values, f"The expulsion was announced on {iso_day(day)}, "
+                       f"a {weekday_name(day)}, the day before the story.")
     if day.day_name() == weekday:
-        return Verdict(PARTLY, values, f"It was a {weekday}, but {_day(day)}.")
-    return Verdict(NOT_SUPPORTED, values, f"{_day(day)} was a {_weekday(day)}.")
+        return Verdict(PARTLY, values, f"It was a {weekday}, but {iso_day(day)}.")
+    return Verdict(NOT_SUPPORTED, values, f"{iso_day(day)} was a {weekday_name(day)}.")
 
 
 def _coup_year(events: pd.DataFrame, *, iso3: str = "MLI", year: int = 2020) -> Verdict:
     """"A 2020 military coup": a ``coup`` event in ``iso3`` within ``year``."""
-    coups = _events_of(events, iso3, "coup")
+    coups = events_of(events, iso3, "coup")
     values = {"coups": coups["date"].tolist()}
     hit = coups[(coups["first_day"].dt.year == year) & (coups["last_day"].dt.year == year)]
     if len(hit):
@@ -76,12 +76,12 @@ def operation_lengths(events: pd.DataFrame, *, start: str = "mli-serval-start-20
                                                "mli-barkhane-ended-2022")) -> pd.DataFrame:
     """Years from the operation's start to each possible end, shortest and longest: a
     month-precision start (``2013-01``) could be any day of that month. Years = days / 365.25."""
-    first, last = period_bounds(str(_event(events, start)["date"]))
+    first, last = period_bounds(str(event_row(events, start)["date"]))
     rows = []
     for end in ends:
-        e = _event(events, end)
+        e = event_row(events, end)
         e_first, e_last = period_bounds(str(e["date"]))
-        rows.append({"end": end, "started": str(_event(events, start)["date"]),
+        rows.append({"end": end, "started": str(event_row(events, start)["date"]),
                      "ended": str(e["date"]), "description": e["description"],
                      "years_min": round((e_first - last).days / DAYS_PER_YEAR, 2),
                      "years_max": round((e_last - first).days / DAYS_PER_YEAR, 2)})
@@ -126,9 +126,9 @@ def _burkina_french_out(events: pd.DataFrame, *, iso3: str = "BFA",
     ``expulsion`` event in ``iso3`` before the story, after a ``coup`` there (so ordered by a
     junta). Expulsion without a recorded coup: partly supported."""
     story = pd.Timestamp(story_date)
-    out = _events_of(events, iso3, "expulsion")
+    out = events_of(events, iso3, "expulsion")
     out = out[out["last_day"] < story]
-    coups = _events_of(events, iso3, "coup")
+    coups = events_of(events, iso3, "coup")
     values = {"expulsions": dict(zip(out["event_id"], out["date"], strict=True)),
               "coups": coups["date"].tolist()}
     if out.empty:
@@ -156,7 +156,7 @@ def check_expulsion_sunday(events: pd.DataFrame, *,
         f"'On {weekday}' is supported if the event is dated to the {weekday} before the story, "
         f"partly if to a {weekday} of another week, otherwise not supported.",
         [Figure("expulsion announced", date, "date",
-                f"announced on {_weekday(date) or ''} {_fmt(date)}".replace("  ", " ")
+                f"announced on {weekday_name(date) or ''} {date_text(date)}".replace("  ", " ")
                 if date and len(date) == 10 else f"dated {date}")],
         [("events", event_id)])
 
@@ -165,12 +165,12 @@ def check_expulsion_sunday(events: pd.DataFrame, *,
 def check_coup_year(events: pd.DataFrame, *, iso3: str = "MLI", year: int = 2020) -> Verdict:
     """:func:`_coup_year`, explained."""
     v = _coup_year(events, iso3=iso3, year=year)
-    coups = _events_of(events, iso3, "coup")
+    coups = events_of(events, iso3, "coup")
     return v.explained(
         f"Supported if a coup in {iso3} is dated within {year}, otherwise not supported.",
         [Figure("coups recorded", len(coups), "coup",
                 f"{len(coups)} coups: "
-                + ", ".join(_fmt(d) if len(d) == 10 else d for d in coups["date"]))],
+                + ", ".join(date_text(d) if len(d) == 10 else d for d in coups["date"]))],
         [("events", e) for e in coups["event_id"]])
 
 
@@ -184,7 +184,7 @@ def check_french_operation(events: pd.DataFrame, *, start: str = "mli-serval-sta
                           story_date=story_date)
     figures = [Figure(f"length to {end}", lo_hi, "year",
                       f"{_years(*lo_hi)} years (from {v.values['started']} to "
-                      f"{_fmt(v.values['ends'][end])})")
+                      f"{date_text(v.values['ends'][end])})")
                for end, lo_hi in v.values["years"].items()]
     return v.explained(
         f"Supported if the operation lasted {claimed_years} whole years, at both bounds of a "
@@ -198,15 +198,15 @@ def check_burkina_french_out(events: pd.DataFrame, *, iso3: str = "BFA",
                              story_date=STORY_DATE) -> Verdict:
     """:func:`_burkina_french_out`, explained."""
     v = _burkina_french_out(events, iso3=iso3, story_date=story_date)
-    coups = _events_of(events, iso3, "coup")
+    coups = events_of(events, iso3, "coup")
     orders = v.values["expulsions"]
     return v.explained(
         "Supported if an order for French troops to leave is recorded before the story, after a "
         "coup there (so given by a junta); an order without a prior coup: partly supported.",
         [Figure("orders to leave", len(orders), "order",
-                "; ".join(f"{_fmt(d)}" for d in orders.values()) or "none"),
+                "; ".join(f"{date_text(d)}" for d in orders.values()) or "none"),
          Figure("coups before", len(coups), "coup",
-                ", ".join(_fmt(d) if len(d) == 10 else d for d in coups["date"]) or "none")],
+                ", ".join(date_text(d) if len(d) == 10 else d for d in coups["date"]) or "none")],
         [("events", e) for e in [*orders, *coups["event_id"]]])
 
 
@@ -233,7 +233,7 @@ def check_tensions(events: pd.DataFrame, *, western: tuple[str, ...] = WESTERN_S
         found[side] = hit
     values = {side: dict(zip(h["event_id"], h["date"], strict=True)) for side, h in found.items()}
     sides = [side for side, h in found.items() if len(h)]
-    listed = "; ".join(f"{side}: " + ", ".join(f"{r.description.rstrip('.')} ({_fmt(r.date)})"
+    listed = "; ".join(f"{side}: " + ", ".join(f"{r.description.rstrip('.')} ({date_text(r.date)})"
                                                 for r in h.itertuples())
                        for side, h in found.items() if len(h))
     verdict = SUPPORTED if len(sides) == 2 else PARTLY if sides else NOT_SUPPORTED

@@ -10,15 +10,15 @@ ledger's verdict from the two.
 import pandas as pd
 
 from analysis.claims.common import (
-    _announcement,
-    _day,
-    _days,
-    _event,
-    _fmt,
-    _stop,
-    _trip_row,
-    _weekday,
+    announcement_row,
+    date_text,
+    days_text,
+    event_row,
+    iso_day,
     named_day,
+    trip_ref,
+    trip_stop,
+    weekday_name,
 )
 from analysis.claims.verdict import (
     NOT_CHECKABLE,
@@ -43,7 +43,7 @@ def _ann_row(announcement_id: str) -> tuple[str, str]:
 
 
 def _said(ann: pd.Series) -> str:
-    return f"{ann['announced_by']}, as reported on {_fmt(period_bounds(str(ann['date']))[0])},"
+    return f"{ann['announced_by']}, as reported on {date_text(period_bounds(str(ann['date']))[0])},"
 
 
 @register
@@ -54,40 +54,40 @@ def check_arrival_weekday(trips: pd.DataFrame, announcements: pd.DataFrame, *,
     ``weekday`` on or after the story's date. Event: the recorded arrival that day; up to
     ``slack_days`` late (a landing in the small hours) is partly supported, later or earlier not."""
     claimed = named_day(weekday, story_date, "after")
-    ann = _announcement(announcements, announced)
+    ann = announcement_row(announcements, announced)
     start = period_bounds(str(ann["planned_start"]))[0] if pd.notna(ann["planned_start"]) else None
     by = _said(ann).rstrip(",")
-    fig_plan = Figure("announced arrival", _day(start), "date",
-                      f"arrival announced for {_weekday(start)} {_fmt(start)} by {by}"
+    fig_plan = Figure("announced arrival", iso_day(start), "date",
+                      f"arrival announced for {weekday_name(start)} {date_text(start)} by {by}"
                       if start is not None else "no arrival day announced")
     if start is None:
         report = Verdict(NOT_CHECKABLE, {}, "No arrival day was announced.")
     else:
         report = Verdict(SUPPORTED if start == claimed else NOT_SUPPORTED,
-                         {"announced_start": _day(start)},
-                         f"{_said(ann)} expected him on {_weekday(start)} {_fmt(start)}.")
+                         {"announced_start": iso_day(start)},
+                         f"{_said(ann)} expected him on {weekday_name(start)} {date_text(start)}.")
     report = report.explained("", [fig_plan], [_ann_row(announced)])
-    stop = _stop(trips, iso3)
+    stop = trip_stop(trips, iso3)
     late = (stop["arrival_date"] - claimed).days
-    values = {"claimed_date": _day(claimed), "arrival_date": _day(stop["arrival_date"]),
-              "arrival_weekday": _weekday(stop["arrival_date"]), "days_late": int(late)}
-    landed = f"{_weekday(stop['arrival_date'])} {_fmt(stop['arrival_date'])}"
+    values = {"claimed_date": iso_day(claimed), "arrival_date": iso_day(stop["arrival_date"]),
+              "arrival_weekday": weekday_name(stop["arrival_date"]), "days_late": int(late)}
+    landed = f"{weekday_name(stop['arrival_date'])} {date_text(stop['arrival_date'])}"
     if late == 0:
-        event = Verdict(SUPPORTED, values, f"He landed on {weekday} {_fmt(claimed)}.")
+        event = Verdict(SUPPORTED, values, f"He landed on {weekday} {date_text(claimed)}.")
     elif 0 < late <= slack_days:
-        event = Verdict(PARTLY, values, f"He landed on {landed}, {_days(late)} after the "
-                        f"{weekday} announced (within the {_days(slack_days)} allowed for a "
+        event = Verdict(PARTLY, values, f"He landed on {landed}, {days_text(late)} after the "
+                        f"{weekday} announced (within the {days_text(slack_days)} allowed for a "
                         "landing in the small hours).")
     else:
         event = Verdict(NOT_SUPPORTED, values, f"He landed on {landed}, {late} days from the "
                         f"{weekday} announced.")
     event = event.explained("", [
-        Figure("arrival in Mali", _day(stop["arrival_date"]), "date", f"landed on {landed}"),
-        Figure("days after the announced day", int(late), "day", _days(int(late)) + " late")],
-        [_trip_row(stop)])
+        Figure("arrival in Mali", iso_day(stop["arrival_date"]), "date", f"landed on {landed}"),
+        Figure("days after the announced day", int(late), "day", days_text(int(late)) + " late")],
+        [trip_ref(stop)])
     return plan_verdict(report, event, claim_rule=(
-        f"Here the report must give {weekday} {_fmt(claimed)} as the arrival day; the event "
-        f"is supported by a landing that day, partly by one up to {_days(slack_days)} late."))
+        f"Here the report must give {weekday} {date_text(claimed)} as the arrival day; the event "
+        f"is supported by a landing that day, partly by one up to {days_text(slack_days)} late."))
 
 
 @register
@@ -96,7 +96,7 @@ def check_visit_length(trips: pd.DataFrame, announcements: pd.DataFrame, *, iso3
     """"A two-day visit" (attributed to Mali's foreign ministry). Report: the announced length
     is ``claimed_days``. Event: calendar days on the ground, arrival and departure days both
     counted; where no departure is recorded, the arrival at the next stop bounds it."""
-    ann = _announcement(announcements, announced)
+    ann = announcement_row(announcements, announced)
     days_said = None if pd.isna(ann["planned_days"]) else int(ann["planned_days"])
     report = Verdict(
         NOT_CHECKABLE if days_said is None else
@@ -107,28 +107,28 @@ def check_visit_length(trips: pd.DataFrame, announcements: pd.DataFrame, *, iso3
             "announced length", days_said, "day",
             f"{days_said} days announced by {_said(ann).rstrip(',')}")],
         [_ann_row(announced)])
-    stop = _stop(trips, iso3)
+    stop = trip_stop(trips, iso3)
     departure, bound = stop["departure_date"], "recorded departure"
     if pd.isna(departure):
         later = trips[(trips["trip"] == stop["trip"]) & (trips["stop"] == stop["stop"] + 1)]
         if later.empty:
-            event = Verdict(NOT_CHECKABLE, {"arrival_date": _day(stop["arrival_date"])},
+            event = Verdict(NOT_CHECKABLE, {"arrival_date": iso_day(stop["arrival_date"])},
                             "Neither the departure nor a next stop is recorded.")
-            return plan_verdict(report, event.explained("", [], [_trip_row(stop)]),
+            return plan_verdict(report, event.explained("", [], [trip_ref(stop)]),
                                 claim_rule="")
         departure, bound = later["arrival_date"].iloc[0], "arrival at the next stop"
     days = int((departure - stop["arrival_date"]).days) + 1
-    values = {"arrival_date": _day(stop["arrival_date"]), "departure_date": _day(departure),
+    values = {"arrival_date": iso_day(stop["arrival_date"]), "departure_date": iso_day(departure),
               "departure_from": bound, "calendar_days": days, "claimed_days": claimed_days}
-    span = (f"{_fmt(departure)}" if days == 1 else
-            f"{_fmt(stop['arrival_date'])} to {_fmt(departure)}")
+    span = (f"{date_text(departure)}" if days == 1 else
+            f"{date_text(stop['arrival_date'])} to {date_text(departure)}")
     event = Verdict(SUPPORTED if days == claimed_days else NOT_SUPPORTED, values,
                     f"He was there on {days} calendar day{'s' if days != 1 else ''} ({span}), "
                     f"{'as announced' if days == claimed_days else f'not {claimed_days}'}.")
     event = event.explained("", [Figure("calendar days in Mali", days, "day",
-                                        f"{_days(days).replace('day', 'calendar day')} "
+                                        f"{days_text(days).replace('day', 'calendar day')} "
                                         f"({span}; end from the {bound})")],
-                            [_trip_row(stop)])
+                            [trip_ref(stop)])
     return plan_verdict(report, event, claim_rule=(
         f"Here the report must give {claimed_days} days; the event counts calendar days on the "
         "ground (arrival and departure days both)."))
@@ -141,7 +141,7 @@ def check_next_stops(trips: pd.DataFrame, announcements: pd.DataFrame, *, after:
     """"Scheduled to travel next to Mauritania and Sudan". Report: the announced next stops
     are ``claimed`` (iso3), in order. Event: the stops after ``after`` in the same tour; the
     same countries in another order are partly supported."""
-    ann = _announcement(announcements, announced)
+    ann = announcement_row(announcements, announced)
     said = list(ann["planned_stops"] or [])
     report = Verdict(SUPPORTED if said == list(claimed) else
                      PARTLY if set(claimed) <= set(said) else NOT_SUPPORTED,
@@ -151,7 +151,7 @@ def check_next_stops(trips: pd.DataFrame, announcements: pd.DataFrame, *, after:
                                              f"{' then '.join(said)}, per "
                                              + _said(ann).rstrip(","))],
                                  [_ann_row(announced)])
-    stop = _stop(trips, after)
+    stop = trip_stop(trips, after)
     rest = trips[(trips["trip"] == stop["trip"]) & (trips["stop"] > stop["stop"])]
     rest = rest.sort_values("stop")
     went = rest["iso3"].tolist()
@@ -164,7 +164,7 @@ def check_next_stops(trips: pd.DataFrame, announcements: pd.DataFrame, *, after:
                                             f"{names} (stops "
                                             + ", ".join(str(int(s)) for s in rest["stop"])
                                             + f" of tour {int(stop['trip'])})")],
-                                [_trip_row(stop), *(_trip_row(r) for _, r in rest.iterrows())])
+                                [trip_ref(stop), *(trip_ref(r) for _, r in rest.iterrows())])
     return plan_verdict(report, event, claim_rule=(
         "Here both sides compare the countries in order; the same countries in another order "
         "are partly supported."))
@@ -177,22 +177,22 @@ def check_exercise_month(events: pd.DataFrame, announcements: pd.DataFrame, *,
     """"Joint exercises ... in February". Report: the announced start falls in ``month`` of the
     story's year. Event: the exercise's recorded start (event ``held``) does."""
     year = pd.Timestamp(story_date).year
-    ann = _announcement(announcements, announced)
+    ann = announcement_row(announcements, announced)
     start = period_bounds(str(ann["planned_start"]))[0]
     report = Verdict(SUPPORTED if (start.month_name(), start.year) == (month, year)
                      else NOT_SUPPORTED, {"announced_start": str(ann["planned_start"])},
-                     f"{_said(ann)} announced it from {_fmt(start)}.").explained(
+                     f"{_said(ann)} announced it from {date_text(start)}.").explained(
         "", [Figure("announced start", str(ann["planned_start"]), "date",
-                    f"announced to start on {_fmt(start)}")], [_ann_row(announced)])
-    first, _ = period_bounds(str(_event(events, held)["date"]))
-    values = {"began": str(_event(events, held)["date"]),
+                    f"announced to start on {date_text(start)}")], [_ann_row(announced)])
+    first, _ = period_bounds(str(event_row(events, held)["date"]))
+    values = {"began": str(event_row(events, held)["date"]),
               "after_story": bool(first > pd.Timestamp(story_date))}
     ok = first.month_name() == month and first.year == year
     event = Verdict(SUPPORTED if ok else NOT_SUPPORTED, values,
-                    f"It began on {_fmt(first)}"
+                    f"It began on {date_text(first)}"
                     + (", after the story ran" if values["after_story"] else "")
                     + ("" if ok else f", not in {month} {year}") + ".").explained(
-        "", [Figure("exercise began", values["began"], "date", f"began on {_fmt(first)}")],
+        "", [Figure("exercise began", values["began"], "date", f"began on {date_text(first)}")],
         [("events", held)])
     return plan_verdict(report, event, claim_rule=(
         f"Here both the announced and the actual start must fall in {month} {year}."))
@@ -205,7 +205,7 @@ def check_exercise_parties(announcements: pd.DataFrame, *, host: str = "ZAF",
     """"The government there announced that it would hold joint exercises with Russia and
     China": the announcer is a body of ``host``'s state and the participants announced are
     exactly ``host`` and ``partners``. Both: supported; one: partly; neither: not supported."""
-    ann = _announcement(announcements, announced)
+    ann = announcement_row(announcements, announced)
     parties = list(ann["participants"] or [])
     by_host = ann["announced_by_iso3"] == host
     same = set(parties) == {host, *partners}
@@ -213,7 +213,7 @@ def check_exercise_parties(announcements: pd.DataFrame, *, host: str = "ZAF",
     values = {"announced_by": ann["announced_by"], "announced_by_iso3": ann["announced_by_iso3"],
               "participants": parties}
     report = Verdict(verdict, values,
-                     f"{ann['announced_by']} announced it on {_fmt(ann['date'])}, with "
+                     f"{ann['announced_by']} announced it on {date_text(ann['date'])}, with "
                      f"{', '.join(parties)} taking part.").explained(
         "", [Figure("announced by", ann["announced_by"], "body",
                     f"{ann['announced_by']}, a body of the {host} state"),

@@ -5,15 +5,15 @@ notebook shows beside them."""
 import pandas as pd
 
 from analysis.claims.common import (
-    _day,
-    _days,
-    _event,
-    _event_day,
-    _fmt,
-    _stop,
-    _trip_row,
-    _weekday,
+    date_text,
+    days_text,
+    event_row,
+    exact_day,
+    iso_day,
     named_day,
+    trip_ref,
+    trip_stop,
+    weekday_name,
 )
 from analysis.claims.verdict import (
     NOT_CHECKABLE,
@@ -39,7 +39,7 @@ def stop_calendar(trips: pd.DataFrame, trip: int | None = None) -> pd.DataFrame:
     out = frame[["trip", "stop", "iso3", "country"]].copy()
     for col in ("arrival_date", "talks_date", "departure_date"):
         out[col] = frame[col]
-        out[col.replace("_date", "_weekday")] = [_weekday(d) or "" for d in frame[col]]
+        out[col.replace("_date", "_weekday")] = [weekday_name(d) or "" for d in frame[col]]
     out["calendar_days"] = ((frame["departure_date"] - frame["arrival_date"]).dt.days + 1
                             ).astype("Int64")
     return out.reset_index(drop=True)
@@ -57,25 +57,25 @@ def african_tours(trips: pd.DataFrame, countries: pd.DataFrame,
 def check_visit_country(trips: pd.DataFrame, *, iso3: str = "MLI", story_date=STORY_DATE,
                         window_days: int = 7) -> Verdict:
     """Headline: a stop in ``iso3`` whose arrival is within ``window_days`` of the story."""
-    stop = _stop(trips, iso3)
+    stop = trip_stop(trips, iso3)
     gap = (stop["arrival_date"] - pd.Timestamp(story_date)).days
     values = {"trip": int(stop["trip"]), "stop": int(stop["stop"]),
-              "arrival_date": _day(stop["arrival_date"]), "days_from_story": int(gap)}
+              "arrival_date": iso_day(stop["arrival_date"]), "days_from_story": int(gap)}
     if abs(gap) <= window_days:
         v = Verdict(SUPPORTED, values, f"{stop['country']} is stop {stop['stop']} of tour "
-                    f"{stop['trip']}, reached on {_fmt(stop['arrival_date'])}, "
-                    f"{_days(abs(gap))} from the story's date.")
+                    f"{stop['trip']}, reached on {date_text(stop['arrival_date'])}, "
+                    f"{days_text(abs(gap))} from the story's date.")
     else:
         v = Verdict(NOT_SUPPORTED, values, f"The nearest stop in {stop['country']} is "
                     f"{abs(gap)} days from the story's date, more than {window_days}.")
     return v.explained(
-        f"Supported if the itinerary has a stop in {iso3} reached within {_days(window_days)} "
+        f"Supported if the itinerary has a stop in {iso3} reached within {days_text(window_days)} "
         "of the story's date; otherwise not supported.",
-        [Figure("arrival in Mali", _day(stop["arrival_date"]), "date",
-                f"reached on {_fmt(stop['arrival_date'])} (tour {stop['trip']}, stop "
+        [Figure("arrival in Mali", iso_day(stop["arrival_date"]), "date",
+                f"reached on {date_text(stop['arrival_date'])} (tour {stop['trip']}, stop "
                 f"{stop['stop']})"),
-         Figure("days from the story", int(gap), "day", f"{_days(int(gap))} after 6 Feb 2023")],
-        [_trip_row(stop)])
+         Figure("days from the story", int(gap), "day", f"{days_text(int(gap))} after 6 Feb 2023")],
+        [trip_ref(stop)])
 
 
 @register
@@ -89,19 +89,19 @@ def check_third_trip(trips: pd.DataFrame, countries: pd.DataFrame, *, iso3: str 
     Both parts hold: supported; one: partly supported; neither: not supported.
     """
     tours = african_tours(trips, countries, continent)
-    this = int(_stop(trips, iso3)["trip"])
+    this = int(trip_stop(trips, iso3)["trip"])
     row = tours[tours["trip"] == this].iloc[0]
     number = int(tours.index[tours["trip"] == this][0]) + 1
     months = float(row["months_since_first"])
     values = {"tour_number": number, "african_tours": len(tours),
-              "first_tour_start": _day(tours["start"].iloc[0]),
-              "this_tour_start": _day(row["start"]),
+              "first_tour_start": iso_day(tours["start"].iloc[0]),
+              "this_tour_start": iso_day(row["start"]),
               "days_since_first": int(row["days_since_first"]),
               "months_since_first": round(months, 1),
               "about_months": about_months, "tolerance_months": tolerance_months}
     right_number = number == ordinal
     about = abs(months - about_months) <= tolerance_months
-    span = f"{months:.1f} months after the first began ({_fmt(tours['start'].iloc[0])})"
+    span = f"{months:.1f} months after the first began ({date_text(tours['start'].iloc[0])})"
     if right_number and about:
         v = Verdict(SUPPORTED, values, f"The tour reaching Mali is his tour number {number} "
                     f"with an African stop, starting {span}.")
@@ -111,7 +111,7 @@ def check_third_trip(trips: pd.DataFrame, countries: pd.DataFrame, *, iso3: str 
                     f"the claim needs number {ordinal} within {about_months:g} ± "
                     f"{tolerance_months:g} months.")
     on = set(countries.loc[countries["continent"] == continent, "iso3"])
-    rows = [_trip_row(r) for _, r in trips[trips["iso3"].isin(on)].iterrows()]
+    rows = [trip_ref(r) for _, r in trips[trips["iso3"].isin(on)].iterrows()]
     return v.explained(
         f"Supported if the tour reaching {iso3} is tour number {ordinal} with a stop in "
         f"{continent.title()} (by geography, so Egypt counts) and began {about_months:g} ± "
@@ -129,30 +129,31 @@ def check_iraq_sunday(trips: pd.DataFrame, *, iso3: str = "IRQ", weekday: str = 
     """"Visited Iraq on Sunday": the ``weekday`` before the story against the arrival and talks
     days. Talks that day (arrived then or earlier): supported; arrived that day but the talks
     on another: partly supported; neither: not supported."""
-    stop = _stop(trips, iso3)
+    stop = trip_stop(trips, iso3)
     claimed = named_day(weekday, story_date, "before")
-    values = {"claimed_date": _day(claimed),
-              "arrival_date": _day(stop["arrival_date"]),
-              "arrival_weekday": _weekday(stop["arrival_date"]),
-              "talks_date": _day(stop["talks_date"]), "talks_weekday": _weekday(stop["talks_date"])}
+    values = {"claimed_date": iso_day(claimed),
+              "arrival_date": iso_day(stop["arrival_date"]),
+              "arrival_weekday": weekday_name(stop["arrival_date"]),
+              "talks_date": iso_day(stop["talks_date"]),
+              "talks_weekday": weekday_name(stop["talks_date"])}
     arrived, talked = stop["arrival_date"] == claimed, stop["talks_date"] == claimed
     if talked:  # the visit itself (talks) fell on that day, whenever he landed
         v = Verdict(SUPPORTED, values, f"He held his talks there on {weekday} "
-                    f"{_fmt(claimed)}.")
+                    f"{date_text(claimed)}.")
     elif arrived:
-        v = Verdict(PARTLY, values, f"He arrived on {weekday} {_fmt(claimed)}, but his talks "
-                    f"were on {_weekday(stop['talks_date'])} {_fmt(stop['talks_date'])}.")
+        v = Verdict(PARTLY, values, f"He arrived on {weekday} {date_text(claimed)}, but his talks "
+                    f"were on {weekday_name(stop['talks_date'])} {date_text(stop['talks_date'])}.")
     else:
         v = Verdict(NOT_SUPPORTED, values, f"He was not in {stop['country']} on {weekday} "
-                    f"{_fmt(claimed)}.")
+                    f"{date_text(claimed)}.")
     return v.explained(
         f"A visit 'on {weekday}' is supported if his talks there fell on the {weekday} before "
         "the story, partly supported if he only arrived that day, otherwise not supported.",
         [Figure("arrival in Iraq", values["arrival_date"], "date",
-                f"landed on {values['arrival_weekday']} {_fmt(stop['arrival_date'])}"),
+                f"landed on {values['arrival_weekday']} {date_text(stop['arrival_date'])}"),
          Figure("talks in Iraq", values["talks_date"], "date",
-                f"talks on {values['talks_weekday']} {_fmt(stop['talks_date'])}")],
-        [_trip_row(stop)])
+                f"talks on {values['talks_weekday']} {date_text(stop['talks_date'])}")],
+        [trip_ref(stop)])
 
 
 @register
@@ -161,20 +162,20 @@ def check_south_africa_last_month(trips: pd.DataFrame, *, iso3: str = "ZAF",
     """"Last month ... visited South Africa": an arrival in ``iso3`` in the calendar month
     ``months_before`` before the story's month."""
     month = (pd.Timestamp(story_date) - pd.DateOffset(months=months_before)).to_period("M")
-    stop = _stop(trips, iso3)
-    values = {"arrival_date": _day(stop["arrival_date"]), "claimed_month": str(month)}
+    stop = trip_stop(trips, iso3)
+    values = {"arrival_date": iso_day(stop["arrival_date"]), "claimed_month": str(month)}
     if stop["arrival_date"].to_period("M") == month:
         v = Verdict(SUPPORTED, values, f"He arrived in {stop['city']} on "
-                    f"{_fmt(stop['arrival_date'])}, the month before the story.")
+                    f"{date_text(stop['arrival_date'])}, the month before the story.")
     else:
-        v = Verdict(NOT_SUPPORTED, values, f"His visit began on {_fmt(stop['arrival_date'])}, "
+        v = Verdict(NOT_SUPPORTED, values, f"His visit began on {date_text(stop['arrival_date'])}, "
                     f"not in {month}.")
     return v.explained(
         "'Last month' is supported by an arrival in the calendar month before the story's "
         "month, otherwise not supported.",
         [Figure("arrival in South Africa", values["arrival_date"], "date",
-                f"landed in {stop['city']} on {_fmt(stop['arrival_date'])}")],
-        [_trip_row(stop)])
+                f"landed in {stop['city']} on {date_text(stop['arrival_date'])}")],
+        [trip_ref(stop)])
 
 
 @register
@@ -186,17 +187,17 @@ def check_exercise_announcement(trips: pd.DataFrame, events: pd.DataFrame, *,
     (event ``announced``) to the arrival in ``iso3``. 1 to ``max_days`` days (a week or less)
     is "days after"; longer is partly supported (weeks, not days); none or negative, not
     supported. A month- or year-precision announcement cannot be checked."""
-    day = _event_day(events, announced)
-    stop = _stop(trips, iso3)
+    day = exact_day(events, announced)
+    stop = trip_stop(trips, iso3)
     if day is None:
-        return Verdict(NOT_CHECKABLE, {"announced": str(_event(events, announced)["date"])},
+        return Verdict(NOT_CHECKABLE, {"announced": str(event_row(events, announced)["date"])},
                        "The announcement is not dated to the day.")
     gap = int((stop["arrival_date"] - day).days)
-    values = {"announced": _day(day), "arrival_date": _day(stop["arrival_date"]),
+    values = {"announced": iso_day(day), "arrival_date": iso_day(stop["arrival_date"]),
               "days_after": gap, "max_days": max_days}
     if 1 <= gap <= max_days:
-        v = Verdict(SUPPORTED, values, f"The exercise was announced on {_fmt(day)}, {gap} "
-                    f"days before he landed on {_fmt(stop['arrival_date'])}.")
+        v = Verdict(SUPPORTED, values, f"The exercise was announced on {date_text(day)}, {gap} "
+                    f"days before he landed on {date_text(stop['arrival_date'])}.")
     elif gap > max_days:
         v = Verdict(PARTLY, values, f"The announcement came {gap} days before the visit: "
                     "weeks rather than days.")
@@ -205,6 +206,6 @@ def check_exercise_announcement(trips: pd.DataFrame, events: pd.DataFrame, *,
     return v.explained(
         f"'Days after' is supported by 1 to {max_days} days between the announcement and his "
         "arrival, partly supported by more (weeks, not days), not supported by none.",
-        [Figure("announcement", values["announced"], "date", f"announced on {_fmt(day)}"),
-         Figure("days from announcement to arrival", gap, "day", _days(gap))],
-        [("events", announced), _trip_row(stop)])
+        [Figure("announcement", values["announced"], "date", f"announced on {date_text(day)}"),
+         Figure("days from announcement to arrival", gap, "day", days_text(gap))],
+        [("events", announced), trip_ref(stop)])

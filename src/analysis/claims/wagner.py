@@ -5,8 +5,8 @@ fact-check notebook shows beside them."""
 import pandas as pd
 
 from analysis.claims.common import (
-    _day,
-    _events_of,
+    events_of,
+    iso_day,
 )
 from analysis.claims.verdict import NOT_SUPPORTED, PARTLY, SUPPORTED, Figure, Verdict, register
 from analysis.contract.partial_dates import period_bounds
@@ -190,7 +190,7 @@ def check_wagner_growth(wagner: pd.DataFrame, *, story_date=STORY_DATE, recent_y
     w = wagner[wagner["status"].isin(statuses)]
     then, now = _present(w, start, story), _present(w, story, story)
     added = now[~now["iso3"].isin(then["iso3"])]
-    values = {"since": _day(start), "countries_then": len(then), "countries_at_story": len(now),
+    values = {"since": iso_day(start), "countries_then": len(then), "countries_at_story": len(now),
               "added": added["country"].tolist(), "statuses": list(statuses)}
     if len(now) > len(then):
         v = Verdict(SUPPORTED, values, f"Countries hosting a documented Wagner deployment grew "
@@ -203,9 +203,9 @@ def check_wagner_growth(wagner: pd.DataFrame, *, story_date=STORY_DATE, recent_y
         f"Supported if more countries hosted a documented Wagner deployment on the story's date "
         f"than {recent_years} years before (withdrawn ones count only while there); as many or "
         "fewer: not supported.",
-        [Figure(f"hosts on {_day(start)}", len(then), "country",
+        [Figure(f"hosts on {iso_day(start)}", len(then), "country",
                 f"{len(then)} ({', '.join(then['country'])})"),
-         Figure(f"hosts on {_day(story)}", len(now), "country",
+         Figure(f"hosts on {iso_day(story)}", len(now), "country",
                 f"{len(now)} ({', '.join(now['country'])})")],
         [("wagner_deployments", c) for c in w["iso3"]])
 
@@ -216,7 +216,7 @@ def check_un_experts(events: pd.DataFrame, wagner: pd.DataFrame, *, iso3: str = 
     """"UN experts have said Wagner ... may have committed war crimes": a ``UN finding`` event
     in ``iso3`` dated before the story, and ``body`` among those who documented Wagner's abuses
     there. Both: supported; one: partly supported."""
-    found = _events_of(events, iso3, "UN finding")
+    found = events_of(events, iso3, "UN finding")
     found = found[found["last_day"] < pd.Timestamp(story_date)]
     docs = wagner.loc[wagner["iso3"] == iso3, "abuse_documented_by"]
     listed = bool(len(docs)) and isinstance(docs.iloc[0], list) and body in docs.iloc[0]
