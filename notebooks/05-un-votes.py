@@ -76,7 +76,7 @@ charts.show(maps.tile_grid_map(
     colors=[vote_charts.VOTE_COLORS[c] for c in categories],
     labels=[f"{vote_charts.VOTE_LABELS[c]}: {counts[c]}" for c in categories],
     legend_title="Vote on ES-11/1, 2 Mar 2022",
-    title="Half of Africa voted to deplore the invasion; only Eritrea voted against",
+    title="Half of Africa voted to deplore the invasion; only Eritrea voted no",
     subtitle="Votes of the 54 African UN members on ES-11/1; Western Sahara (ESH) has no UN seat",
     source=f"{SOURCE}; tile grid: this project",
     alt=(f"Tile map of Africa, one square per country, coloured by its vote on resolution ES-11/1 "

@@ -154,6 +154,18 @@ def test_text_is_judged_against_the_bar_or_polygon_under_it_and_only_there():
     assert failed == {"dark on bar", "dark on polygon"}
 
 
+def test_text_past_the_figure_edge_is_clipped_but_an_undrawn_tick_label_is_not():
+    fig, ax = charts.new_figure()
+    ax.barh(["a"], [7.5])
+    ax.set_xlim(0, 7.7)  # the tick at 8 is out of view: matplotlib keeps its label, undrawn
+    ax.text(7.5, 0, "a label running well past the right edge", fontsize=10)
+    charts.finish(fig, title="t", subtitle="s", source="x", alt="a")
+    clipped = [v for v in chart_violations(fig) if v.kind == "text-clipped"]
+    plt.close(fig)
+    assert [v.text for v in clipped] == ["a label running well past the right edge"]
+    assert clipped[0].value > 100
+
+
 def test_context_artists_are_not_held_to_the_mark_bar():
     fig, ax = charts.new_figure()
     as_context(ax.plot([0, 1], [0, 1], color="#eeeeee")[0])

@@ -5,7 +5,8 @@ from the matplotlib artists themselves:
   mark, axes or figure under the text's centre);
 - marks that carry data (lines, markers, bars, patches, scatter points) at least 3:1 against
   the axes background: by their fill, or by an outline at least 0.5 pt wide;
-- no text under 12 px at the 1x export (font size in points x DPI / 72).
+- no text under 12 px at the 1x export (font size in points x DPI / 72);
+- no text reaching past the figure's edge (the export would cut it off).
 
 An artist that carries no data (a base map, a shaded band) is marked with :func:`as_context`
 and skipped by the mark check; its text, if any, is still checked.
@@ -27,13 +28,15 @@ from analysis.charts.colour import MARK_MIN_RATIO, TEXT_MIN_RATIO, contrast_rati
 from analysis.charts.style import DPI
 
 MIN_TEXT_PX = 12
+MAX_OVERFLOW_PX = 0.5  # how far a text may reach past the figure's edge (anti-aliasing)
 MIN_OUTLINE_PT = 0.5
 CONTEXT_GID = "context"  # gid of artists that carry no data
 
 
 @dataclass(frozen=True)
 class Violation:
-    """One failure: ``kind`` is text-contrast, mark-contrast or text-size."""
+    """One failure: ``kind`` is text-contrast, mark-contrast, text-size or text-clipped (its
+    value: the pixels past the figure's edge)."""
 
     kind: str
     artist: str
@@ -164,6 +167,24 @@ def _legends(fig):
     return [a for a in _drawn(fig) if isinstance(a, Legend)]
 
 
+def _undrawn_tick_labels(fig) -> set[int]:
+    """Ids of the tick labels of ticks outside their axis's view: matplotlib keeps them as
+    visible texts but does not draw them."""
+    out = set()
+    for ax in fig.axes:
+        for axis, limits in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+            low, high = sorted(limits)
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if not low - 1e-9 <= tick.get_loc() <= high + 1e-9:
+                    out |= {id(tick.label1), id(tick.label2)}
+    return out
+
+
+def _overflow(box, frame) -> float:
+    """How many pixels ``box`` reaches past ``frame`` on its worst side (0 if inside)."""
+    return max(0.0, frame.x0 - box.x0, box.x1 - frame.x1, frame.y0 - box.y0, box.y1 - frame.y1)
+
+
 def _texts(fig):
     seen = set()
     for text in _drawn(fig):
@@ -210,12 +231,17 @@ def chart_violations(fig, dpi: int = DPI) -> list[Violation]:
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     found = []
-    fills, legends = {}, _legends(fig)
+    fills, legends, undrawn = {}, _legends(fig), _undrawn_tick_labels(fig)
     for text in _texts(fig):
+        if id(text) in undrawn:
+            continue
         label = text.get_text().strip()[:60]
         px = text.get_fontsize() * dpi / 72
         if px < MIN_TEXT_PX - 1e-9:
             found.append(Violation("text-size", _describe(text), label, px, MIN_TEXT_PX))
+        past = _overflow(text.get_window_extent(renderer), fig.bbox)
+        if past > MAX_OVERFLOW_PX:
+            found.append(Violation("text-clipped", _describe(text), label, past, 0))
         background = _text_background(text, fig, renderer, fills, legends)
         colour = over(text.get_color(), background)
         ratio = contrast_ratio(colour, background)

@@ -43,8 +43,9 @@ from analysis.charts.colour import MARK_MIN_RATIO, contrast_ratio
 SMALL = charts.SMALL_PT  # the smallest text: 12.5 px at the 1x export
 
 # lon_min, lon_max, lat_min, lat_max of the Africa maps: Cabo Verde (23.5 W) to Mauritius
-# (57.5 E), Cape Agulhas (34.8 S) to Bizerte (37.3 N), with a margin for markers and labels.
-AFRICA_EXTENT = (-26.0, 60.0, -37.0, 39.0)
+# (57.5 E), Cape Agulhas (34.8 S) to Bizerte (37.3 N), with a margin for markers and labels
+# (4.5 degrees west: room for "Cabo Verde" beside its marker).
+AFRICA_EXTENT = (-28.0, 60.0, -37.0, 39.0)
 
 INK = charts.PALETTE["ink"]
 NO_DATA = "#d4d4d4"  # light neutral for an African country without a value ("no data")
