@@ -200,8 +200,11 @@ assert votes.query("resolution == @ES1 and iso3 in @hosts and vote == 'yes'")["i
 # voted against at least one of the five texts (a floor, because ES-11/2 is mostly unknown), 21
 # backed neither condemning text, and 26 did not back the first. The rule reads "many" as at least
 # ten states, about a fifth of Africa's 54 members: the votes show many African states declining
-# to condemn the invasion, but not many supporting it. The ledger's verdict on the claim (c14) is
-# therefore *partly supported*.
+# to condemn the invasion, but not many supporting it. Abstaining or staying away is declining to
+# condemn, not support, so by the ledger's one rule the claim (c14) is *not supported*. Counting
+# them as tacit support would make it supported: the second table shows both readings. (Before
+# the review of issue 18 the ledger said "partly supported", crediting the abstentions its own
+# rule did not count.)
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -210,5 +213,12 @@ assert stances["states"].tolist() == [1, 9, 21, 26]
 assert stances["open_states"].tolist() == [0, 36, 0, 0]
 assert stances.loc[0, "iso3"] == ["ERI"]
 verdict = claims.check_support_invasion(votes)
-assert verdict.verdict == "partly supported" and claims.MANY_STATES == 10
+assert verdict.verdict == "not supported" and claims.MANY_STATES == 10
 stances[["reading", "states", "of_states", "open_states"]]
+
+# %%
+# NBVAL_CHECK_OUTPUT
+readings = claims.support_readings(votes)
+assert readings["states"].tolist() == [1, 21]
+assert readings["verdict"].tolist() == ["not supported", "supported"]
+readings

@@ -20,6 +20,8 @@ from analysis.subjects import arms
 # only after reading why the verdict moved.
 EXPECTED_VERDICTS = {
     "c01": "supported",  # Lavrov heads to Mali
+    # c02: a named day is the local calendar day (issue 18): the 01:30 Tuesday landing is a
+    # Tuesday arrival, so the event side is not supported; the plan was reported right.
     "c02": "partly supported",  # due on Monday; landed early on Tuesday 7 Feb
     "c03": "supported",  # third African tour, 6.5 months after the first began
     "c04": "not checkable",  # Russia's aims
@@ -28,21 +30,27 @@ EXPECTED_VERDICTS = {
     # (one calendar day); by the plan rule a correctly reported plan that did not happen is
     # partly supported.
     "c05": "partly supported",  # two-day visit announced; one calendar day
-    "c06": "not checkable",  # the Malian ministry's stated aim
+    # c06 moved from "not checkable" (issue 18): TV5Monde quotes the ministry's communiqué.
+    "c06": "supported",  # the Malian ministry's stated aim: defence and security
     "c07": "supported",  # aircraft including helicopters (SIPRI)
     "c08": "not checkable",  # hundreds of advisers: no headcount
     "c09": "supported",  # Wagner in Mali
-    "c10": "partly supported",  # Iraq on Sunday: arrived Sunday night, talks Monday
+    # c10 moved from "partly supported" (issue 18): the same calendar-day reading as c02; he
+    # was in Iraq on Sunday from his evening landing.
+    "c10": "supported",  # Iraq on Sunday: arrived Sunday night, talks Monday
     "c11": "supported",  # next Mauritania, then Sudan (announced by Sputnik, and so it went)
-    "c11a": "not checkable",  # new: the Tass attribution (no TASS report found)
+    # c11a moved from "not checkable" (issue 18): TASS reported the stops on 5 Feb 2023.
+    "c11a": "supported",  # the Tass attribution
     "c12": "supported",  # Africa's largest arms dealer
     "c13": "not checkable",  # long-standing ties
-    # African support for the invasion: checkable since the UN votes (notebook 05); one state
-    # voted against a condemning text, 21 backed neither: many declined to condemn it
-    "c14": "partly supported",
+    # c14 moved from "partly supported" (issue 18): one coherent rule, only a vote against
+    # counts as support; Eritrea alone did. The tacit reading (21 states) is shown beside it.
+    "c14": "not supported",
     "c15": "not checkable",  # favoured security partner
     "c16": "supported",  # South Africa last month
-    "c17": "supported",  # days after the exercise was announced
+    # c17 moved from "supported" (issue 18): the formal statement came 4 days before the visit,
+    # but the plan was first reported from SANDF information 20 days before.
+    "c17": "partly supported",  # days after the exercise was announced
     "c17a": "supported",  # new: the SANDF announced it, with Russia and China taking part
     "c18": "supported",  # exercise in February
     "c19": "partly supported",  # about 45% in 2012-2021 (same on both SIPRI vintages)
@@ -50,16 +58,18 @@ EXPECTED_VERDICTS = {
     # c20 stays supported, but the check can now fail: hosts counted at two dates (2 in Feb
     # 2018, 5 at the story; Mozambique, withdrawn, counts at neither), not an ever-growing tally.
     "c20": "supported",  # a growing number of countries with Wagner
-    "c21": "not checkable",  # Wagner in Ukraine
-    # c22 stays supported under the written rule: past hosts count (Mozambique), accusations by
-    # UN bodies, rights groups or the press: 4 of 6 (it was 4 of 5, confirmed hosts only).
-    "c22": "supported",  # abuses in most countries of deployment
+    # c21 moved from "not checkable" (issue 18): Soledar (Jan 2023) and the White House.
+    "c21": "supported",  # Wagner in Ukraine
+    # c22 moved from "supported" (issue 18): accusations by UN bodies and rights groups only;
+    # past hosts count (Mozambique): 3 of 6, half, not most. With the press (Sudan): 4 of 6.
+    "c22": "partly supported",  # abuses in most countries of deployment
     "c22a": "supported",  # new: killings, sexual violence, torture documented (CAR, Mali)
     "c23": "supported",  # UN experts on possible war crimes
     "c24": "supported",  # expulsion announced on Sunday 5 Feb
     "c25": "supported",  # 2020 coup
     "c26": "supported",  # closer to Russia since the coup
-    "c27": "not checkable",  # France the former colonial ruler
+    # c27 moved from "not checkable" (issue 18): independence from France, 20 Jun 1960.
+    "c27": "supported",  # France the former colonial ruler
     "c28": "not checkable",  # relations soured
     "c29": "supported",  # nine-year operation ended in 2022
     "c30": "not checkable",  # Burkina Faso's pledge
@@ -220,7 +230,8 @@ def test_plan_verdict_applies_one_rule_to_report_and_event(report, event, expect
 def test_the_plan_claims_show_the_report_and_the_event(ledger):
     plans = ledger.set_index("claim_id").loc[["c02", "c05", "c11", "c18"]]
     assert plans["verdict_on_report"].tolist() == ["supported"] * 4
-    assert plans["verdict_on_event"].tolist() == ["partly supported", "not supported",
+    # c02's event: a Tuesday landing is not a Monday one (the calendar-day reading, issue 18)
+    assert plans["verdict_on_event"].tolist() == ["not supported", "not supported",
                                                   "supported", "supported"]
     assert all(r.startswith(claims.PLAN_RULE) for r in plans["rule"])
 
@@ -341,9 +352,10 @@ def test_check_visit_length_without_departure_or_next_stop_judges_the_report_onl
 
 @pytest.mark.parametrize(("arrival", "talks", "verdict"), [
     ("2023-02-05", "2023-02-05", "supported"),
-    ("2023-02-05", "2023-02-06", "partly supported"),
+    ("2023-02-05", "2023-02-06", "supported"),  # landed on the Sunday: there that day
     ("2023-02-06", "2023-02-06", "not supported"),
     ("2023-02-04", "2023-02-05", "supported"),  # landed Saturday, talks on the Sunday
+    ("2023-02-03", "2023-02-04", "not supported"),  # gone before the Sunday
 ])
 def test_check_iraq_sunday_compares_arrival_and_talks_with_the_sunday(arrival, talks, verdict):
     trips = _trips([(3, 1, "IRQ", arrival, talks, None)])
@@ -351,13 +363,17 @@ def test_check_iraq_sunday_compares_arrival_and_talks_with_the_sunday(arrival, t
 
 
 @pytest.mark.parametrize(("arrival", "verdict"), [
-    ("2023-02-06", "supported"), ("2023-02-07", "partly supported"),
+    ("2023-02-06", "supported"), ("2023-02-07", "not supported"),
     ("2023-02-08", "not supported"), ("2023-02-05", "not supported")])
-def test_check_arrival_weekday_allows_one_day_of_slack(arrival, verdict):
+def test_check_arrival_weekday_reads_the_calendar_day(arrival, verdict):
     trips = _trips([(3, 1, "MLI", arrival, None, None)])
     v = claims.check_arrival_weekday(trips, _ann(), story_date=STORY)
     assert v.parts["event"].verdict == verdict
     assert v.verdict == ("supported" if verdict == "supported" else "partly supported")
+    # one day of slack is still an argument a reviewer can give
+    slack = claims.check_arrival_weekday(trips, _ann(), story_date=STORY, slack_days=1)
+    assert slack.parts["event"].verdict == ("partly supported" if arrival == "2023-02-07"
+                                            else verdict)
 
 
 def test_check_arrival_weekday_a_plan_misreported_is_not_supported():
@@ -413,12 +429,15 @@ def test_check_south_africa_last_month_uses_the_calendar_month():
         _trips([(2, 1, "ZAF", "2022-12-30", None, None)])).verdict == "not supported"
 
 
-@pytest.mark.parametrize(("announced", "verdict"), [
-    ("2023-01-19", "supported"), ("2023-01-02", "partly supported"),
-    ("2023-01-24", "not supported"), ("2023-01", "not checkable")])
-def test_check_exercise_announcement_needs_days_not_weeks(announced, verdict):
+@pytest.mark.parametrize(("announced", "first", "verdict"), [
+    ("2023-01-19", "2023-01-19", "supported"),
+    ("2023-01-19", "2023-01-03", "partly supported"),  # the ledger's case: 4 and 20 days
+    ("2023-01-02", "2023-01-02", "partly supported"),
+    ("2023-01-24", "2023-01-24", "not supported"), ("2023-01", "2023-01-03", "not checkable")])
+def test_check_exercise_announcement_judges_both_dates(announced, first, verdict):
     trips = _trips([(2, 1, "ZAF", "2023-01-23", None, None)])
-    events = _events([("zaf-mosi-ii-announced-2023", announced, "ZAF", "exercise")])
+    events = _events([("zaf-mosi-ii-announced-2023", announced, "ZAF", "exercise"),
+                      ("zaf-mosi-ii-first-reported-2023", first, "ZAF", "exercise")])
     assert claims.check_exercise_announcement(trips, events).verdict == verdict
 
 
@@ -498,13 +517,16 @@ WAGNER = [("CAF", "2018", "confirmed", ["UN experts"]),
 
 def test_check_wagner_abuses_counts_past_hosts_by_default():
     v = claims.check_wagner_abuses(_wagner(WAGNER))
-    assert (v.values["deployed"], v.values["accused"]) == (4, 2)  # CAF, MDG, SDN and MOZ
-    assert v.verdict == "partly supported"  # exactly half is not "most"
+    assert (v.values["deployed"], v.values["accused"]) == (4, 1)  # CAF, MDG, SDN and MOZ
+    assert v.verdict == "partly supported"  # UN and rights groups only (issue 18): 1 of 4
+    anyone = claims.check_wagner_abuses(_wagner(WAGNER), accusers="anyone")
+    assert anyone.values["accused"] == 2 and anyone.verdict == "partly supported"  # half
     assert [r for t, r in v.rows] == ["CAF", "MDG", "SDN", "MOZ"]
 
 
 def test_check_wagner_abuses_definitions_move_the_verdict():
-    current = claims.check_wagner_abuses(_wagner(WAGNER), statuses=("confirmed",))
+    current = claims.check_wagner_abuses(_wagner(WAGNER), statuses=("confirmed",),
+                                         accusers="anyone")
     assert (current.values["accused"], current.verdict) == (2, "supported")  # 2 of 3
     strict = claims.check_wagner_abuses(_wagner(WAGNER), statuses=("confirmed",),
                                         accusers="UN bodies")
@@ -519,7 +541,9 @@ def test_check_wagner_abuses_ignores_deployments_reported_after_the_story():
 def test_abuse_sensitivity_lists_six_definitions_and_marks_the_ledgers(evidence):
     table = claims.abuse_sensitivity(evidence["wagner"])
     assert len(table) == 6 and set(table["verdict"]) <= set(claims.VERDICTS)
-    assert table["ledger's rule"].sum() == 1 and table["ledger's rule"].iloc[0]
+    assert table["ledger's rule"].sum() == 1 and table["ledger's rule"].iloc[1]
+    rule = table[table["ledger's rule"]].iloc[0]
+    assert (rule["accused (n)"], rule["hosts (n)"], rule["verdict"]) == (3, 6, "partly supported")
 
 
 def test_check_abuse_kinds_wants_every_kind_somewhere():
@@ -667,7 +691,7 @@ def test_cli_claims_csv_has_the_exact_header_and_one_row_per_claim(capsys):
 def test_cli_claims_table_shows_symbol_and_word(capsys):
     assert main(["claims"]) == 0
     out = capsys.readouterr().out
-    assert "≈ PARTLY SUPPORTED" in out and "– not checkable: 12" in out
+    assert "≈ PARTLY SUPPORTED" in out and "– not checkable: 8" in out
 
 
 def test_evidence_text_puts_reason_and_figures_in_words_in_one_cell():
@@ -707,7 +731,21 @@ def test_support_invasion_follows_its_written_rule_on_tiny_votes():
 
     many = [f"S{i:02d}" for i in range(10)]
     assert check_support_invasion(frame(many, [])).verdict == "supported"
-    assert check_support_invasion(frame(["S00"], many[1:])).verdict == "partly supported"
+    # abstaining is not support under the ledger's rule: the rule and the verdict agree
+    assert check_support_invasion(frame(["S00"], many[1:])).verdict == "not supported"
+    assert check_support_invasion(frame(["S00"], many[1:]), reading="tacit").verdict == \
+        "supported"
     assert check_support_invasion(frame(["S00"], ["S01"])).verdict == "not supported"
     v = check_support_invasion(frame(["S00"], many[1:]))
-    assert v.rule.startswith("Supported if at least 10") and v.figures and v.rows
+    assert "not support" in v.rule and "abstaining" in v.rule and v.figures and v.rows
+    assert "tacit support would give 10 states" in v.reason
+    with pytest.raises(ValueError, match="reading 'loose' is not one of"):
+        check_support_invasion(frame(many, []), reading="loose")
+
+
+def test_support_readings_show_both_verdicts_and_mark_the_ledgers(evidence):
+    table = claims.support_readings(evidence["votes"])
+    assert table.set_index("reading")["verdict"].to_dict() == {
+        "explicit": "not supported", "tacit": "supported"}
+    assert table.set_index("reading")["states"].to_dict() == {"explicit": 1, "tacit": 21}
+    assert table["ledger's rule"].tolist() == [True, False]

@@ -113,7 +113,8 @@ def test_timeline_filters_sorts_and_flags_after_story(events):
     mali = timeline(events, iso3="MLI")
     assert set(mali["iso3"]) == {"MLI"}
     assert mali["date_start"].is_monotonic_increasing
-    assert mali.iloc[0]["event_id"] == "mli-minusma-established-2013"  # 2013 -> 1 Jan 2013
+    assert mali.iloc[0]["event_id"] == "mli-independence-1960"  # the colonial past (c27)
+    assert mali.iloc[1]["event_id"] == "mli-minusma-established-2013"  # 2013 -> 1 Jan 2013
     first_day = mali.set_index("event_id")["date_start"]
     assert first_day["mli-serval-start-2013"] == pd.Timestamp("2013-01-01")
     late = mali.loc[mali["after_story"], "event_id"].tolist()

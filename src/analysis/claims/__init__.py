@@ -71,6 +71,12 @@ from analysis.claims.plans import (
     check_next_stops,
     check_visit_length,
 )
+from analysis.claims.record import (
+    check_agency_report,
+    check_former_ruler,
+    check_ministry_aim,
+    check_wagner_in_ukraine,
+)
 from analysis.claims.trips import (
     african_tours,
     check_exercise_announcement,
@@ -97,6 +103,7 @@ from analysis.claims.verdict import (
 from analysis.claims.votes import (
     MANY_STATES,
     check_support_invasion,
+    support_readings,
 )
 from analysis.claims.wagner import (
     ACCUSERS,
@@ -111,6 +118,11 @@ from analysis.claims.wagner import (
 
 __all__ = [
     "MANY_STATES",
+    "check_agency_report",
+    "check_former_ruler",
+    "check_ministry_aim",
+    "check_wagner_in_ukraine",
+    "support_readings",
     "check_support_invasion",
     "CHECKS",
     "NOT_CHECKABLE",

@@ -9,6 +9,12 @@ import pandas as pd
 from analysis.contract.partial_dates import period_bounds
 from analysis.story import STORY_DATE
 
+# One reading of a day named in the story, for every check (issue 18, claims c02 and c10): the
+# local calendar day, midnight to midnight. A landing at 01:30 on Tuesday is a Tuesday arrival,
+# even after an evening arrival scheduled for Monday: a reader given a weekday takes it as a
+# date, and the reports themselves wrote "the night of Monday to Tuesday".
+DAY_READING = "local calendar day, midnight to midnight"
+
 
 def iso_day(ts) -> str | None:
     return None if ts is None or pd.isna(ts) else pd.Timestamp(ts).strftime("%Y-%m-%d")

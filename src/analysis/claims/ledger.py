@@ -46,6 +46,7 @@ import pandas as pd
 from analysis.claims import arms as _arms_checks  # noqa: F401
 from analysis.claims import events as _events_checks  # noqa: F401
 from analysis.claims import plans as _plans_checks  # noqa: F401
+from analysis.claims import record as _record_checks  # noqa: F401
 from analysis.claims import trips as _trips_checks  # noqa: F401
 from analysis.claims import votes as _votes_checks  # noqa: F401
 from analysis.claims import wagner as _wagner_checks  # noqa: F401

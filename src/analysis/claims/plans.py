@@ -10,6 +10,7 @@ ledger's verdict from the two.
 import pandas as pd
 
 from analysis.claims.common import (
+    DAY_READING,
     announcement_row,
     date_text,
     days_text,
@@ -49,10 +50,12 @@ def _said(ann: pd.Series) -> str:
 @register
 def check_arrival_weekday(trips: pd.DataFrame, announcements: pd.DataFrame, *,
                           iso3: str = "MLI", weekday: str = "Monday", story_date=STORY_DATE,
-                          slack_days: int = 1, announced: str = VISIT) -> Verdict:
+                          slack_days: int = 0, announced: str = VISIT) -> Verdict:
     """"Scheduled to arrive on Monday". Report: the announced first day is the first
-    ``weekday`` on or after the story's date. Event: the recorded arrival that day; up to
-    ``slack_days`` late (a landing in the small hours) is partly supported, later or earlier not."""
+    ``weekday`` on or after the story's date. Event: the recorded arrival on that local calendar
+    day (:data:`DAY_READING`, the ledger's one reading of a named day); ``slack_days`` (0 by
+    default: a landing in the small hours of the next day is the next day) late is partly
+    supported, later or earlier not."""
     claimed = named_day(weekday, story_date, "after")
     ann = announcement_row(announcements, announced)
     start = period_bounds(str(ann["planned_start"]))[0] if pd.notna(ann["planned_start"]) else None
@@ -87,7 +90,8 @@ def check_arrival_weekday(trips: pd.DataFrame, announcements: pd.DataFrame, *,
         [trip_ref(stop)])
     return plan_verdict(report, event, claim_rule=(
         f"Here the report must give {weekday} {date_text(claimed)} as the arrival day; the event "
-        f"is supported by a landing that day, partly by one up to {days_text(slack_days)} late."))
+        f"is supported by a landing that day ({DAY_READING})"
+        + (f", partly by one up to {days_text(slack_days)} late." if slack_days else ".")))
 
 
 @register

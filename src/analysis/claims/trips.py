@@ -5,6 +5,7 @@ notebook shows beside them."""
 import pandas as pd
 
 from analysis.claims.common import (
+    DAY_READING,
     date_text,
     days_text,
     event_row,
@@ -126,9 +127,13 @@ def check_third_trip(trips: pd.DataFrame, countries: pd.DataFrame, *, iso3: str 
 @register
 def check_iraq_sunday(trips: pd.DataFrame, *, iso3: str = "IRQ", weekday: str = "Sunday",
                       story_date=STORY_DATE) -> Verdict:
-    """"Visited Iraq on Sunday": the ``weekday`` before the story against the arrival and talks
-    days. Talks that day (arrived then or earlier): supported; arrived that day but the talks
-    on another: partly supported; neither: not supported."""
+    """"Visited Iraq on Sunday": the ``weekday`` before the story against the days he was there.
+
+    One reading of a named day for the whole ledger (:data:`DAY_READING`): the local calendar
+    day, midnight to midnight. A visit "on" that day means he was in the country that day, from
+    his landing to his talks; the landing's own day is the day of an arrival (so a landing at
+    01:30 on Tuesday is a Tuesday arrival, claim c02). On that day: supported; not: not
+    supported."""
     stop = trip_stop(trips, iso3)
     claimed = named_day(weekday, story_date, "before")
     values = {"claimed_date": iso_day(claimed),
@@ -136,19 +141,20 @@ def check_iraq_sunday(trips: pd.DataFrame, *, iso3: str = "IRQ", weekday: str = 
               "arrival_weekday": weekday_name(stop["arrival_date"]),
               "talks_date": iso_day(stop["talks_date"]),
               "talks_weekday": weekday_name(stop["talks_date"])}
-    arrived, talked = stop["arrival_date"] == claimed, stop["talks_date"] == claimed
-    if talked:  # the visit itself (talks) fell on that day, whenever he landed
-        v = Verdict(SUPPORTED, values, f"He held his talks there on {weekday} "
-                    f"{date_text(claimed)}.")
-    elif arrived:
-        v = Verdict(PARTLY, values, f"He arrived on {weekday} {date_text(claimed)}, but his talks "
-                    f"were on {weekday_name(stop['talks_date'])} {date_text(stop['talks_date'])}.")
+    last = max(d for d in (stop["arrival_date"], stop["talks_date"], stop["departure_date"])
+               if not pd.isna(d))
+    if stop["arrival_date"] <= claimed <= last:
+        v = Verdict(SUPPORTED, values, f"He was in {stop['country']} on {weekday} "
+                    f"{date_text(claimed)}: he landed that day, and his talks followed on "
+                    f"{weekday_name(stop['talks_date'])} {date_text(stop['talks_date'])}."
+                    if stop["arrival_date"] == claimed else
+                    f"He was in {stop['country']} on {weekday} {date_text(claimed)}.")
     else:
         v = Verdict(NOT_SUPPORTED, values, f"He was not in {stop['country']} on {weekday} "
                     f"{date_text(claimed)}.")
     return v.explained(
-        f"A visit 'on {weekday}' is supported if his talks there fell on the {weekday} before "
-        "the story, partly supported if he only arrived that day, otherwise not supported.",
+        f"A visit 'on {weekday}' is supported if he was in the country on the local calendar day "
+        f"({DAY_READING}), from landing to talks; otherwise not supported.",
         [Figure("arrival in Iraq", values["arrival_date"], "date",
                 f"landed on {values['arrival_weekday']} {date_text(stop['arrival_date'])}"),
          Figure("talks in Iraq", values["talks_date"], "date",
@@ -182,30 +188,44 @@ def check_south_africa_last_month(trips: pd.DataFrame, *, iso3: str = "ZAF",
 def check_exercise_announcement(trips: pd.DataFrame, events: pd.DataFrame, *,
                                 iso3: str = "ZAF",
                                 announced: str = "zaf-mosi-ii-announced-2023",
+                                first_reported: str = "zaf-mosi-ii-first-reported-2023",
                                 max_days: int = 7) -> Verdict:
-    """"Days after the government announced joint exercises": days from the announcement
-    (event ``announced``) to the arrival in ``iso3``. 1 to ``max_days`` days (a week or less)
-    is "days after"; longer is partly supported (weeks, not days); none or negative, not
-    supported. A month- or year-precision announcement cannot be checked."""
-    day = exact_day(events, announced)
+    """"Days after the government announced joint exercises", judged on both dates: the
+    government's formal statement (event ``announced``) and the first public report of the plan
+    from its information (event ``first_reported``). Both within 1 to ``max_days`` days (a week
+    or less) before the arrival in ``iso3``: supported; the formal statement within that but
+    the plan public weeks earlier: partly supported (the statement came days before, the news
+    did not); the statement itself weeks before: partly supported; none before: not supported.
+    A month- or year-precision date cannot be checked."""
+    day, first = exact_day(events, announced), exact_day(events, first_reported)
     stop = trip_stop(trips, iso3)
-    if day is None:
+    if day is None or first is None:
         return Verdict(NOT_CHECKABLE, {"announced": str(event_row(events, announced)["date"])},
                        "The announcement is not dated to the day.")
     gap = int((stop["arrival_date"] - day).days)
-    values = {"announced": iso_day(day), "arrival_date": iso_day(stop["arrival_date"]),
-              "days_after": gap, "max_days": max_days}
-    if 1 <= gap <= max_days:
+    gap_first = int((stop["arrival_date"] - first).days)
+    values = {"announced": iso_day(day), "first_reported": iso_day(first),
+              "arrival_date": iso_day(stop["arrival_date"]), "days_after": gap,
+              "days_after_first_report": gap_first, "max_days": max_days}
+    if 1 <= gap <= max_days and gap_first <= max_days:
         v = Verdict(SUPPORTED, values, f"The exercise was announced on {date_text(day)}, {gap} "
                     f"days before he landed on {date_text(stop['arrival_date'])}.")
+    elif 1 <= gap <= max_days:
+        v = Verdict(PARTLY, values, f"The government's formal statement came on "
+                    f"{date_text(day)}, {gap} days before he landed, but the plan had been "
+                    f"reported from its defence force's information on {date_text(first)}, "
+                    f"{gap_first} days before: days after the statement, weeks after the news.")
     elif gap > max_days:
         v = Verdict(PARTLY, values, f"The announcement came {gap} days before the visit: "
                     "weeks rather than days.")
     else:
         v = Verdict(NOT_SUPPORTED, values, "The announcement did not come before the visit.")
     return v.explained(
-        f"'Days after' is supported by 1 to {max_days} days between the announcement and his "
-        "arrival, partly supported by more (weeks, not days), not supported by none.",
-        [Figure("announcement", values["announced"], "date", f"announced on {date_text(day)}"),
-         Figure("days from announcement to arrival", gap, "day", days_text(gap))],
-        [("events", announced), trip_ref(stop)])
+        f"'Days after' is judged on the formal statement and on the first report of the plan: "
+        f"both 1 to {max_days} days before his arrival, supported; only the statement, partly "
+        "supported (the plan was public weeks before); neither before, not supported.",
+        [Figure("formal statement", values["announced"], "date", f"announced on {date_text(day)}"),
+         Figure("days from statement to arrival", gap, "day", days_text(gap)),
+         Figure("first report of the plan", values["first_reported"], "date",
+                f"first reported on {date_text(first)} ({days_text(gap_first)} before)")],
+        [("events", first_reported), ("events", announced), trip_ref(stop)])

@@ -4,7 +4,7 @@ their votes at the UN General Assembly (``data/unga_votes.csv``, ``data/unga_res
 
 import pandas as pd
 
-from analysis.claims.verdict import NOT_SUPPORTED, PARTLY, SUPPORTED, Figure, Verdict, register
+from analysis.claims.verdict import NOT_SUPPORTED, SUPPORTED, Figure, Verdict, register
 from analysis.subjects.un_votes import CONDEMNING, stance_counts
 
 # "Many" read as at least ten states: about a fifth of Africa's 54 UN members.
@@ -15,23 +15,58 @@ def _short(symbol: str) -> str:
     return symbol.replace("A/RES/", "")
 
 
+READING = "explicit"  # the ledger's reading: only a vote against counts as support
+READINGS = {
+    "explicit": "a vote against a condemning text (abstaining and staying away are not support)",
+    "tacit": "a vote against, or declining to back either condemning text (abstaining or "
+             "staying away counted as tacit support)",
+}
+
+
+def _supporters(stances: pd.DataFrame, reading: str) -> dict:
+    """The states counted as supporting the invasion under ``reading`` (a key of READINGS)."""
+    if reading not in READINGS:
+        raise ValueError(f"reading {reading!r} is not one of {sorted(READINGS)}")
+    against, neither = stances.iloc[0], stances.iloc[2]
+    iso = sorted(set(against["iso3"]) | (set(neither["iso3"]) if reading == "tacit" else set()))
+    return {"states": len(iso), "iso3": iso, "of_states": int(against["of_states"])}
+
+
+def support_readings(votes: pd.DataFrame, *, condemning=CONDEMNING,
+                     many: int = MANY_STATES) -> pd.DataFrame:
+    """The verdict on "many African states have supported the invasion" under each reading of
+    support (:data:`READINGS`), the ledger's marked: one row per reading with the count."""
+    stances = stance_counts(votes, condemning)
+    rows = []
+    for name, text in READINGS.items():
+        n = _supporters(stances, name)["states"]
+        rows.append({"reading": name, "counts as support": text, "states": n,
+                     "verdict": SUPPORTED if n >= many else NOT_SUPPORTED,
+                     "ledger's rule": name == READING})
+    return pd.DataFrame(rows)
+
+
 @register
 def check_support_invasion(votes: pd.DataFrame, *, condemning=CONDEMNING,
-                           many: int = MANY_STATES) -> Verdict:
+                           many: int = MANY_STATES, reading: str = READING) -> Verdict:
     """"Many African states have supported the invasion" (paragraph 4), from the votes before
     the story on the texts that deplore or condemn it (:data:`CONDEMNING`).
 
-    ``votes`` is :func:`analysis.subjects.un_votes.load_votes` output. A vote against such a text
-    counts as support; abstaining and staying away are shown, never counted as support.
+    ``votes`` is :func:`analysis.subjects.un_votes.load_votes` output. One rule: under the
+    ledger's reading (:data:`READING`, ``explicit``) support is a vote against such a text;
+    abstaining and staying away are declining to condemn, not support, because an abstention
+    is also how states that criticise the invasion but will not vote with the West record
+    themselves. Supported if at least ``many`` states support it under the reading; otherwise
+    not supported. :func:`support_readings` shows the verdict under the tacit reading.
     """
     stances = stance_counts(votes, condemning)
     against, any_no, neither, not_es1 = (stances.iloc[i] for i in range(4))
+    support = _supporters(stances, reading)
     texts = " and ".join(_short(s) for s in condemning)
-    rule = (f"Supported if at least {many} African states (about a fifth of the 54) voted "
-            f"against a text deploring or condemning the invasion ({texts}) before the story; "
-            f"partly supported if fewer did but at least {many} declined to back one (voted no, "
-            "abstained or stayed away on both); not supported otherwise. Abstaining and staying "
-            "away are not counted as support.")
+    rule = (f"Support is {READINGS[reading]}, on {texts} before the story. Supported if at "
+            f"least {many} African states (about a fifth of the 54) support the invasion so; "
+            "otherwise not supported. The verdict under the other reading is shown beside it, "
+            "never mixed into it.")
     names = votes.drop_duplicates("iso3").set_index("iso3")["country"]
     named = ", ".join(names[c] for c in against["iso3"]) or "none"
     figures = [
@@ -50,16 +85,17 @@ def check_support_invasion(votes: pd.DataFrame, *, condemning=CONDEMNING,
     rows = [("unga_resolutions", s) for s in condemning]
     rows += [("unga_votes", f"resolution={s}, iso3={c}") for s in condemning for c in counted]
     values = {r["reading"]: int(r["states"]) for _, r in stances.iterrows()}
-    if against["states"] >= many:
-        verdict, reason = SUPPORTED, (f"{against['states']} African states voted against a text "
-                                      "deploring or condemning the invasion.")
-    elif neither["states"] >= many:
-        verdict, reason = PARTLY, (
-            f"Only {against['states']} African state ({named}) voted against a text deploring or "
-            f"condemning the invasion, but {neither['states']} backed neither such text before "
-            "the story: many declined to condemn it, few supported it.")
+    values["supporters"] = support["states"]
+    other = "tacit" if reading == "explicit" else "explicit"
+    alt = _supporters(stances, other)["states"]
+    alt_text = (f" Counting abstaining and staying away as tacit support would give {alt} "
+                "states and a supported verdict." if other == "tacit" and alt >= many else "")
+    if support["states"] >= many:
+        verdict, reason = SUPPORTED, (f"{support['states']} African states supported the "
+                                      f"invasion by the reading used ({READINGS[reading]}).")
     else:
         verdict, reason = NOT_SUPPORTED, (
-            f"{against['states']} African states voted against, and {neither['states']} backed "
-            "neither condemning text: not many.")
+            f"Only {against['states']} African state ({named}) voted against a text deploring "
+            f"or condemning the invasion before the story; {neither['states']} backed neither "
+            "such text, which is declining to condemn, not support." + alt_text)
     return Verdict(verdict, values, reason).explained(rule, figures, rows)

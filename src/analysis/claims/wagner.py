@@ -80,15 +80,19 @@ def _abuse_verdict(wagner, story_date, statuses, accusers, most) -> Verdict:
 @register
 def check_wagner_abuses(wagner: pd.DataFrame, *, story_date=STORY_DATE,
                         statuses: tuple[str, ...] = PAST_AND_PRESENT,
-                        accusers: str = "anyone", most: float = 0.5) -> Verdict:
+                        accusers: str = "UN and rights groups", most: float = 0.5
+                        ) -> Verdict:
     """"In most African countries where they have deployed, accused of widespread abuses":
     the share of host countries (see :func:`abuse_by_country`) where abuses were documented.
 
     Defaults: past hosts count ("have deployed": ``confirmed`` and ``withdrawn``, first
-    reported by the story's date; ``alleged`` ones are unproven); an accusation by anyone
-    counts (UN bodies, rights groups, press reports), if made by the story's date. Above
-    ``most`` (half): supported; some but not most: partly supported; none: not supported.
-    :func:`abuse_sensitivity` shows the verdict under the alternatives.
+    reported by the story's date; ``alleged`` ones are unproven); an accusation counts when a
+    UN body or a rights group made it by the story's date. A standards desk reads "accused of
+    widespread abuses" as an accusation by a body that investigates and publishes its evidence;
+    one press report (Sudan, The Times, 2019) is reporting, not such an accusation (issue 18,
+    correction of the earlier "anyone" default). Above ``most`` (half): supported; some but not
+    most: partly supported; none: not supported. :func:`abuse_sensitivity` shows the verdict
+    under the alternatives.
     """
     v = _abuse_verdict(wagner, story_date, statuses, accusers, most)
     return v.explained(
@@ -100,8 +104,8 @@ def check_wagner_abuses(wagner: pd.DataFrame, *, story_date=STORY_DATE,
 
 def abuse_sensitivity(wagner: pd.DataFrame, story_date=STORY_DATE) -> pd.DataFrame:
     """:func:`check_wagner_abuses` under each definition: hosts = confirmed and withdrawn (the
-    ledger's), or confirmed only; accusations by anyone (the ledger's), by UN bodies and rights
-    groups, or by UN bodies only."""
+    ledger's), or confirmed only; accusations by anyone, by UN bodies and rights groups (the
+    ledger's), or by UN bodies only."""
     rows = []
     for statuses in (PAST_AND_PRESENT, ("confirmed",)):
         for accusers in ACCUSERS:
@@ -109,7 +113,8 @@ def abuse_sensitivity(wagner: pd.DataFrame, story_date=STORY_DATE) -> pd.DataFra
             rows.append({"hosts": " or ".join(statuses), "accusations by": ACCUSERS[accusers],
                          "hosts (n)": v.values["deployed"], "accused (n)": v.values["accused"],
                          "share_pct": v.values["share_pct"], "verdict": v.verdict,
-                         "ledger's rule": statuses == PAST_AND_PRESENT and accusers == "anyone"})
+                         "ledger's rule": statuses == PAST_AND_PRESENT
+                         and accusers == "UN and rights groups"})
     return pd.DataFrame(rows)
 
 

@@ -1,0 +1,87 @@
+"""Tests for analysis.claims.record: the checks settled by a dated, sourced row (the ministry's
+stated aim, the TASS report, Wagner in Ukraine, France's colonial rule), each on tiny frames
+that move the verdict both ways, and on the committed data."""
+
+import pandas as pd
+import pytest
+
+from analysis import claims
+from analysis.claims.record import (
+    check_agency_report,
+    check_former_ruler,
+    check_ministry_aim,
+    check_wagner_in_ukraine,
+)
+
+
+def _ann(announced_by="Mali's foreign ministry", date="2023-02-04", aims=("defence and security",),
+         stops=None, aid="mli-lavrov-visit-2023"):
+    return pd.DataFrame([{"announcement_id": aid, "announced_by": announced_by, "date": date,
+                          "aims": list(aims) or None, "planned_stops": stops}])
+
+
+def _events(rows):
+    """(event_id, date, iso3, category, description, source_ids)."""
+    return pd.DataFrame(rows, columns=["event_id", "date", "iso3", "category", "description",
+                                       "source_ids"])
+
+
+@pytest.mark.parametrize(("kwargs", "verdict"), [
+    ({}, "supported"),
+    ({"aims": ("economic cooperation",)}, "partly supported"),  # said, but not that aim
+    ({"aims": ()}, "partly supported"),
+    ({"announced_by": "Abamako"}, "not supported"),  # not the ministry
+    ({"date": "2023-02-08"}, "not supported"),  # after the story
+])
+def test_check_ministry_aim(kwargs, verdict):
+    assert check_ministry_aim(_ann(**kwargs)).verdict == verdict
+
+
+@pytest.mark.parametrize(("kwargs", "verdict"), [
+    ({}, "supported"),
+    ({"stops": ["MLI", "SDN", "MRT"]}, "partly supported"),  # another order
+    ({"announced_by": "Sputnik (Russian state news agency)"}, "not supported"),  # not TASS
+    ({"date": "2023-02-07"}, "not supported"),  # after the story
+])
+def test_check_agency_report(kwargs, verdict):
+    args = {"announced_by": "TASS (Russian state news agency)", "date": "2023-02-05",
+            "stops": ["MLI", "MRT", "SDN"], "aid": "mli-lavrov-onward-tass-2023", "aims": (),
+            **kwargs}
+    assert check_agency_report(_ann(**args)).verdict == verdict
+
+
+@pytest.mark.parametrize(("date", "sources", "verdict"), [
+    ("2023-01-10", ["a", "b"], "supported"),
+    ("2023-01-10", ["a"], "partly supported"),  # one source
+    ("2023-03", ["a", "b"], "not supported"),  # only after the story
+])
+def test_check_wagner_in_ukraine(date, sources, verdict):
+    events = _events([("ukr-wagner-soledar-2023", date, "UKR", "military operation", "x",
+                       sources)])
+    assert check_wagner_in_ukraine(events).verdict == verdict
+
+
+@pytest.mark.parametrize(("description", "category", "verdict"), [
+    ("Independent from France.", "independence", "supported"),
+    ("Independent from Britain.", "independence", "not supported"),
+    ("Independent from France.", "diplomacy", "not supported"),
+])
+def test_check_former_ruler(description, category, verdict):
+    events = _events([("mli-independence-1960", "1960-06-20", "MLI", category, description,
+                       ["a"])])
+    assert check_former_ruler(events).verdict == verdict
+
+
+def test_missing_row_is_named():
+    with pytest.raises(ValueError, match="no event 'mli-independence-1960'"):
+        check_former_ruler(_events([]))
+
+
+def test_the_committed_rows_support_the_four_claims():
+    evidence = claims.load_evidence()
+    for name in ("check_ministry_aim", "check_agency_report", "check_wagner_in_ukraine",
+                 "check_former_ruler"):
+        fn = claims.CHECKS[name]
+        v = fn(**{p: evidence[p] for p in claims.data_parameters(fn)})
+        assert v.verdict == "supported", (name, v.reason)
+        assert v.rule and v.figures and v.rows
