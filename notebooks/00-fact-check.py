@@ -69,6 +69,28 @@ charts.show(claims_charts.verdict_chart(
          f"supported and {n['not checkable']} not checkable with the data.")));
 
 # %% [markdown]
+# ## Then and now: the claims about a state of the world, judged again as of the latest evidence
+#
+# Twenty-four claims are about a moment (the visit, an announcement, a date) and are judged once,
+# as of the story (6 February 2023). Fourteen are about a state of the world that can change:
+# the largest arms dealer, Wagner's hosts and abuses, Africa's stance at the UN. Each is judged
+# again by the same check over a later window, as of the date to which every table it reads is
+# complete. Only one can be re-judged so far: Russia is still Africa's largest supplier in each of
+# SIPRI's periods published since the story (2018-22 to 2020-24), with data through 2024. The
+# others say why not: their tables (Wagner's deployments, the events, the UN votes) record the
+# world up to the story and have not yet been brought forward, or the claim was never checkable.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+then_now = claims.then_and_now(ledger)
+assert (ledger["tense"] == "moment").sum() == 24 and len(then_now) == 14
+rejudged = then_now[then_now["now"] != "not checkable"]
+assert rejudged["id"].tolist() == ["c12"] and rejudged["now as of"].tolist() == ["2024-12-31"]
+assert verdict["c12"] == "supported" and rejudged["now"].tolist() == ["supported"]
+assert ledger.set_index("claim_id").loc["c12", "reason_now"].startswith("Russia is the largest supplier in every period (2018-2022, 2019-2023, 2020-2024)")
+then_now
+
+# %% [markdown]
 # ## How each verdict was reached: rule, figures, rows and sources
 #
 # One row per checked claim. "Rule" is what the check counts as support, in one sentence a

@@ -64,6 +64,12 @@ from analysis.claims.ledger import (
     vintage_table,
     vintages_of,
 )
+from analysis.claims.now import (
+    LATER_WINDOWS,
+    judge_now,
+    table_as_of,
+    then_and_now,
+)
 from analysis.claims.plans import (
     check_arrival_weekday,
     check_exercise_month,
@@ -118,6 +124,10 @@ from analysis.claims.wagner import (
 
 __all__ = [
     "MANY_STATES",
+    "LATER_WINDOWS",
+    "judge_now",
+    "table_as_of",
+    "then_and_now",
     "check_agency_report",
     "check_former_ruler",
     "check_ministry_aim",

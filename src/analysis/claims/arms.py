@@ -65,19 +65,25 @@ def verdict_share_claim(grid: pd.DataFrame, vintage: str, region: str = "africa"
                    "five-year window of that decade.")
 
 
-def verdict_largest_dealer(grid: pd.DataFrame, vintage: str, region: str = "africa") -> Verdict:
-    """"Russia, Africa's largest arms dealer": top supplier in each window published by then."""
+def verdict_largest_dealer(grid: pd.DataFrame, vintage: str, region: str = "africa",
+                           periods=None) -> Verdict:
+    """"Russia, Africa's largest arms dealer": top supplier in each window published by then
+    (``periods``: labels; default the windows published before the story and its decade)."""
     top = largest_supplier(grid)
     top = top[(top["vintage"] == vintage) & (top["region"] == region)]
-    wanted = [period_label(w) for w in WINDOWS_BEFORE_STORY] + [period_label(STORY_PERIOD)]
-    top = top[top["period"].isin(wanted)].set_index("period")
+    wanted = list(periods or [period_label(w) for w in WINDOWS_BEFORE_STORY]
+                  + ([] if periods else [period_label(STORY_PERIOD)]))
+    missing = sorted(set(wanted) - set(top["period"]))
+    if missing:
+        raise ValueError(f"periods {missing} are not in the SIPRI grid for {vintage}, {region}")
+    top = top[top["period"].isin(wanted)].set_index("period").loc[wanted]
     leaders = top["largest"].to_dict()
     values = {"largest_by_period": leaders}
     if all(s == "Russia" for s in leaders.values()):
         lead = (top["largest_pct"] - top["runner_up_pct"]).min()
         return Verdict("supported", values,
-                       f"Russia is the largest supplier in every period from 2012-16 to 2017-21 "
-                       f"and over 2012-2021, at least {lead:.0f} points ahead of the next.")
+                       f"Russia is the largest supplier in every period ({', '.join(wanted)}), "
+                       f"at least {lead:.0f} points ahead of the next.")
     others = sorted({p for p, s in leaders.items() if s != "Russia"})
     return Verdict("partly supported" if len(others) < len(leaders) else "not supported", values,
                    f"Russia is not the largest supplier in {', '.join(others)}.")
@@ -165,14 +171,15 @@ def check_share_45(grid: pd.DataFrame, fact_sheets: pd.DataFrame, *, vintage: st
 
 @register
 def check_largest_dealer(grid: pd.DataFrame, *, vintage: str | None = None,
-                         region: str = "africa", caveat_region: str = "sub-saharan-africa"
-                         ) -> Verdict:
+                         region: str = "africa", caveat_region: str = "sub-saharan-africa",
+                         periods: tuple[str, ...] | None = None) -> Verdict:
     """"Russia, Africa's largest arms dealer": :func:`analysis.subjects.verdict_largest_dealer`
     (every SIPRI five-year period published before the story, 2012-16 to 2017-21, and the
     decade 2012-2021) for ``vintage`` (default latest) and ``region``; the reason adds where
-    Russia did not lead in ``caveat_region`` over the same periods."""
+    Russia did not lead in ``caveat_region`` over the same periods. ``periods`` (labels)
+    replaces the story's periods, for the judgement as of later evidence."""
     vintage = vintage or _latest(grid)
-    v = verdict_largest_dealer(grid, vintage, region)
+    v = verdict_largest_dealer(grid, vintage, region, periods)
     top = arms.largest_supplier(grid)
     top = top[(top["vintage"] == vintage) & (top["region"] == caveat_region)
               & top["period"].isin(v.values["largest_by_period"])]
@@ -192,14 +199,16 @@ def check_largest_dealer(grid: pd.DataFrame, *, vintage: str | None = None,
     russia = [p for p, s_ in leaders.items() if s_ == "Russia"]
     return Verdict(v.verdict, values, reason).explained(
         f"Supported if Russia is the largest supplier to {arms.REGION_LABELS[region]} in every "
-        "SIPRI five-year period published before the story (2012-16 to 2017-21) and over "
-        "2012-2021; in some: partly; in none: not supported.",
+        + ("SIPRI five-year period published before the story (2012-16 to 2017-21) and over "
+           "2012-2021" if not periods else f"SIPRI five-year period of {', '.join(periods)}")
+        + "; in some: partly; in none: not supported.",
         [Figure("periods Russia led", len(russia), "period",
                 f"{len(russia)} of {len(leaders)} periods ({', '.join(leaders)})"),
          Figure(f"leader in {arms.REGION_LABELS[caveat_region]}", len(other), "period",
                 f"another supplier led in {len(other)} of them" if len(other) else
                 "Russia led in every period")],
-        [_grid_row(vintage, r, "2012-2016 to 2017-2021 and 2012-2021")
+        [_grid_row(vintage, r, "2012-2016 to 2017-2021 and 2012-2021" if not periods
+                   else " to ".join(dict.fromkeys([periods[0], periods[-1]])))
          for r in (region, caveat_region)])
 
 

@@ -50,6 +50,7 @@ from analysis.claims import record as _record_checks  # noqa: F401
 from analysis.claims import trips as _trips_checks  # noqa: F401
 from analysis.claims import votes as _votes_checks  # noqa: F401
 from analysis.claims import wagner as _wagner_checks  # noqa: F401
+from analysis.claims.now import judge_now
 from analysis.claims.verdict import (
     CHECKS,
     EVENT,
@@ -63,21 +64,26 @@ from analysis.contract.citations import sources_of_rows, table_sources
 from analysis.contract.datapackage import load_table, resource
 from analysis.contract.errors import DataError
 from analysis.contract.paths import DATA_DIR, display_path
+from analysis.story import STORY_DATE
 from analysis.subjects import arms
 from analysis.subjects.events import load_events
 from analysis.subjects.trips import load_trips
 from analysis.subjects.un_votes import load_votes
 from analysis.subjects.wagner import load_wagner
 
+STORY_DAY = pd.Timestamp(STORY_DATE).strftime("%Y-%m-%d")  # what the first verdicts are as of
+
+NOW_COLUMNS = ["tense", "as_of", "verdict_now", "as_of_now", "reason_now"]  # see claims.now
 LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "kind", "verdict", "values", "reason",
                   "rule", "figures", "rows", "source_ids", "evidence", "verdict_on_report",
                   "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",
-                  "vintages_agree"]
-CSV_COLUMNS = ["claim_id", "paragraph", "claim", "verdict", "evidence", "sources", "rule"]
+                  "vintages_agree", *NOW_COLUMNS]
+CSV_COLUMNS = ["claim_id", "paragraph", "claim", "verdict", "evidence", "sources", "rule",
+               "tense", "as_of", "verdict_now", "as_of_now", "reason_now"]
 RECORD_FIELDS = ["claim_id", "paragraph", "claim", "kind", "verdict", "reason", "rule",
                  "figures", "rows", "source_ids", "evidence", "values", "verdict_on_report",
                  "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",
-                 "vintages_agree"]
+                 "vintages_agree", *NOW_COLUMNS]
 # Row references use a table's key column (or "col=value, ..." pairs); these hold no per-row
 # sources, so their rows cite the resource's sources (of the vintage the key names, if any).
 VINTAGED = ("sipri_africa_annual", "sipri_mali_russia", "sipri_africa_imports_exact")
@@ -243,7 +249,10 @@ def evaluate_ledger(claims: pd.DataFrame | None = None, evidence: dict | None = 
             "verdict_on_event": event.verdict if event else None,
             "reason_on_report": report.reason if report else None,
             "reason_on_event": event.reason if event else None,
-            "vintages": vintages, "vintages_agree": agree})
+            "vintages": vintages, "vintages_agree": agree, "tense": claim["tense"],
+            "as_of": STORY_DAY,
+            **judge_now(claim, evidence, CHECKS if registry is None else registry,
+                        data_parameters, v)})
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
 
 

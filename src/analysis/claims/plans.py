@@ -82,8 +82,8 @@ def check_arrival_weekday(trips: pd.DataFrame, announcements: pd.DataFrame, *,
                         f"{weekday} announced (within the {days_text(slack_days)} allowed for a "
                         "landing in the small hours).")
     else:
-        event = Verdict(NOT_SUPPORTED, values, f"He landed on {landed}, {late} days from the "
-                        f"{weekday} announced.")
+        event = Verdict(NOT_SUPPORTED, values, f"He landed on {landed}, {days_text(late)} from "
+                        f"the {weekday} announced.")
     event = event.explained("", [
         Figure("arrival in Mali", iso_day(stop["arrival_date"]), "date", f"landed on {landed}"),
         Figure("days after the announced day", int(late), "day", days_text(int(late)) + " late")],

@@ -1,0 +1,129 @@
+"""Each claim judged twice: as of the story and as of the latest evidence.
+
+A claim is a ``moment`` (Lavrov heads to Mali; the expulsion on Sunday: judged once, on the
+story's day) or a ``state`` of the world (Russia the largest arms dealer, Wagner's hosts and
+abuses, Africa's stance at the UN...), as ``data/claims.csv`` ``tense`` says. A state claim is
+judged again by **the same check, over a later window**: :data:`LATER_WINDOWS` says, per check,
+which keyword arguments move its window to the evidence's date (``story_date`` for the dated
+tables, the SIPRI periods published since for the arms checks). The verdict now carries its
+as-of date: the earliest date to which every table the check reads is complete.
+
+A table's as-of date is the descriptor's ``asOf`` (hand-built tables: the date their research
+covers through, a month standing for its last day; rows after it are incidental, not a
+complete record) or, for the SIPRI tables, the last full year in the latest export. Where a
+table the check needs is not complete past the story, or no later window is written for the
+check, or the claim is a moment or not checkable, the verdict now is ``not checkable`` and
+``reason_now`` says why. Nothing here extends a table: a stale table stays stale until its
+rows and ``asOf`` are brought forward.
+"""
+
+import inspect
+from collections.abc import Callable
+
+import pandas as pd
+
+from analysis.claims.verdict import NOT_CHECKABLE, Verdict
+from analysis.contract.datapackage import resource
+from analysis.contract.partial_dates import period_bounds
+from analysis.story import STORY_DATE
+
+MOMENT, STATE = "moment", "state"
+TENSES = (MOMENT, STATE)
+
+# The tables behind each evidence name a check can ask for (see ledger.load_evidence).
+EVIDENCE_TABLES = {
+    "trips": ("lavrov_trips",), "events": ("events",), "announcements": ("announcements",),
+    "wagner": ("wagner_deployments",), "countries": ("countries",),
+    "mali": ("sipri_mali_russia",), "fact_sheets": ("sipri_fact_sheets",),
+    "grid": ("sipri_africa_annual", "sipri_recipients"),
+    "votes": ("unga_votes", "unga_resolutions"),
+}
+SIPRI_DERIVED = ("sipri_africa_annual", "sipri_mali_russia", "sipri_recipients")
+
+
+def _later_periods(as_of: pd.Timestamp) -> dict:
+    """SIPRI's five-year periods published since the story (those not among the windows the
+    story could see), up to the as-of year."""
+    from analysis.subjects import arms
+
+    periods = [arms.period_label(w) for w in arms.WINDOWS
+               if w not in arms.WINDOWS_BEFORE_STORY and w[1] <= as_of.year]
+    return {"periods": tuple(periods)} if periods else {}
+
+
+# check name -> the keyword arguments that move its window to ``as_of`` (a Timestamp).
+LATER_WINDOWS: dict[str, Callable[[pd.Timestamp], dict]] = {
+    "check_largest_dealer": _later_periods,
+    "check_wagner_in_mali": lambda as_of: {"story_date": as_of},
+    "check_wagner_growth": lambda as_of: {"story_date": as_of},
+    "check_wagner_abuses": lambda as_of: {"story_date": as_of},
+    "check_abuse_kinds": lambda as_of: {"story_date": as_of},
+    "check_closer_to_russia": lambda as_of: {"story_date": as_of},
+    "check_tensions": lambda as_of: {"story_date": as_of},
+    "check_wagner_in_ukraine": lambda as_of: {"story_date": as_of},
+}
+
+
+def table_as_of(name: str, evidence: dict | None = None) -> pd.Timestamp:
+    """The day through which table ``name`` is complete (see the module's docstring)."""
+    if name in SIPRI_DERIVED and evidence is not None and "grid" in evidence:
+        grid = evidence["grid"]
+        latest = grid[grid["vintage"] == sorted(grid["vintage"].unique())[-1]]
+        last_year = max(int(str(p)[-4:]) for p in latest["period"])
+        return pd.Timestamp(f"{last_year}-12-31")
+    value = resource(name).get("asOf")
+    if not value:
+        raise ValueError(f"data/datapackage.json, resource {name}: no asOf (the date the table "
+                         "is complete through, YYYY-MM-DD or a partial date)")
+    return pd.Timestamp(period_bounds(str(value))[1])  # a month stands for its last day
+
+
+def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
+              then: Verdict) -> dict:
+    """``{"verdict_now", "as_of_now", "reason_now"}`` for one claim row.
+
+    ``data_parameters`` is :func:`analysis.claims.ledger.data_parameters` (passed in so that
+    this module sits below the ledger). A moment or a not-checkable claim keeps its verdict of
+    the story's day, with the reason; a state claim is re-run over :data:`LATER_WINDOWS`."""
+    tense, name = claim.get("tense"), claim.get("check")
+    story = pd.Timestamp(STORY_DATE).strftime("%Y-%m-%d")
+    if tense not in TENSES:
+        raise ValueError(f"claim {claim['claim_id']}: tense {tense!r} is not one of {TENSES}")
+    if tense == MOMENT:
+        return {"verdict_now": then.verdict, "as_of_now": story,
+                "reason_now": "A moment: judged once, as of the story."}
+    if then.verdict == NOT_CHECKABLE or not isinstance(name, str) or not name:
+        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+                "reason_now": "Not checkable then, and not now: " + then.reason}
+    fn = registry[name]
+    tables = [t for p in data_parameters(fn) for t in EVIDENCE_TABLES.get(p, ())]
+    dates = {t: table_as_of(t, evidence) for t in tables}
+    stale = {t: d for t, d in dates.items() if d <= pd.Timestamp(STORY_DATE)}
+    if stale:
+        named = ", ".join(f"data/{t} (complete to {d:%Y-%m-%d})" for t, d in stale.items())
+        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+                "reason_now": f"Cannot be re-judged: {named} not brought past the story."}
+    if name not in LATER_WINDOWS:
+        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+                "reason_now": f"No later window is written for {name}."}
+    as_of = min(dates.values())
+    kwargs = LATER_WINDOWS[name](as_of)
+    unknown = set(kwargs) - set(inspect.signature(fn).parameters)
+    if unknown or not kwargs:
+        raise ValueError(f"claim {claim['claim_id']}: {name} has no window argument "
+                         f"{sorted(unknown) or '(none given)'}")
+    now = fn(**{p: evidence[p] for p in data_parameters(fn)}, **kwargs)
+    return {"verdict_now": now.verdict, "as_of_now": f"{as_of:%Y-%m-%d}",
+            "reason_now": now.reason}
+
+
+def then_and_now(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The ledger's claims about a state of the world, then and now, side by side: the verdict
+    as of the story, the verdict as of the latest evidence with its date, and why."""
+    state = ledger[ledger["tense"] == STATE]
+    return pd.DataFrame({
+        "id": state["claim_id"], "the story says (our words)": state["claim"],
+        "then": state["verdict"], "as of": state["as_of"],
+        "now": state["verdict_now"], "now as of": state["as_of_now"].fillna("–"),
+        "why now": state["reason_now"],
+    }).reset_index(drop=True)

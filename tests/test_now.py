@@ -1,0 +1,97 @@
+"""Tests for analysis.claims.now: each claim judged as of the story and, for a state of the
+world, again as of the latest evidence by the same check over a later window; a stale table
+blocks the second verdict and says so."""
+
+import csv
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from analysis import claims
+from analysis.claims import now
+from analysis.claims.verdict import Verdict
+from analysis.cli.main import main
+
+# The verdict now of every state claim that can be re-judged, with its as-of date. Update only
+# after reading why it moved (and record the move in data/verdict_history.csv).
+EXPECTED_NOW = {
+    "c12": ("supported", "2024-12-31"),  # Russia still first in 2018-22 to 2020-24 (SIPRI)
+}
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    return claims.evaluate_ledger()
+
+
+def test_every_claim_has_a_tense_and_moments_keep_their_verdict(ledger):
+    assert set(ledger["tense"]) == {"moment", "state"}
+    moments = ledger[ledger["tense"] == "moment"]
+    assert (moments["verdict_now"] == moments["verdict"]).all()
+    assert (moments["as_of_now"] == "2023-02-06").all()
+    assert (ledger["as_of"] == "2023-02-06").all()
+
+
+def test_state_claims_are_rejudged_or_say_why(ledger):
+    state = ledger[ledger["tense"] == "state"].set_index("claim_id")
+    judged = state[state["verdict_now"] != "not checkable"]
+    assert {c: (r["verdict_now"], r["as_of_now"]) for c, r in judged.iterrows()} == EXPECTED_NOW
+    for cid, row in state.drop(judged.index).iterrows():
+        assert row["reason_now"] and pd.isna(row["as_of_now"]), cid
+    assert "data/wagner_deployments (complete to 2023-02-06)" in state.loc["c09", "reason_now"]
+
+
+def test_a_stale_table_blocks_the_verdict_now(monkeypatch):
+    claim = pd.Series({"claim_id": "cX", "tense": "state", "check": "check_largest_dealer"})
+    evidence = claims.load_evidence()
+    then = claims.CHECKS["check_largest_dealer"](evidence["grid"])
+    fresh = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
+    assert fresh["verdict_now"] == "supported" and fresh["as_of_now"] == "2024-12-31"
+    # the same claim read through a table complete only to the story cannot be re-judged
+    monkeypatch.setitem(now.EVIDENCE_TABLES, "grid", ("events",))
+    stale = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
+    assert stale["verdict_now"] == "not checkable" and "data/events" in stale["reason_now"]
+
+
+def test_the_later_window_is_the_periods_published_since_the_story():
+    assert now._later_periods(pd.Timestamp("2024-12-31")) == {
+        "periods": ("2018-2022", "2019-2023", "2020-2024")}
+    assert now._later_periods(pd.Timestamp("2021-12-31")) == {}
+
+
+def test_a_later_window_can_move_the_verdict():
+    evidence = claims.load_evidence()
+    # sub-Saharan Africa alone: China led in some of the periods since the story
+    v = claims.check_largest_dealer(evidence["grid"], region="sub-saharan-africa",
+                                    periods=("2018-2022", "2019-2023", "2020-2024"))
+    assert v.verdict in ("partly supported", "not supported")
+    with pytest.raises(ValueError, match="not in the SIPRI grid"):
+        claims.check_largest_dealer(evidence["grid"], periods=("2030-2034",))
+
+
+def test_bad_tense_and_missing_as_of_are_named(monkeypatch):
+    then = Verdict("supported", {}, "x")
+    with pytest.raises(ValueError, match="claim cX: tense 'sometimes' is not one of"):
+        now.judge_now(pd.Series({"claim_id": "cX", "tense": "sometimes", "check": "c"}), {},
+                      claims.CHECKS, claims.data_parameters, then)
+    monkeypatch.setattr(now, "resource", lambda name: {})
+    with pytest.raises(ValueError, match="resource events: no asOf"):
+        now.table_as_of("events")
+
+
+def test_cli_csv_gains_the_verdict_now_and_its_date(capsys):
+    assert main(["claims", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {"tense", "as_of", "verdict_now", "as_of_now", "reason_now"} <= set(rows[0])
+    c12 = next(r for r in rows if r["claim_id"] == "c12")
+    assert (c12["verdict_now"], c12["as_of_now"]) == EXPECTED_NOW["c12"]
+
+
+def test_descriptor_documents_as_of_and_tense():
+    dp = json.loads((claims.ledger.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    assert "asOf" in dp["customProperties"]
+    fields = {f["name"]: f for r in dp["resources"] if r["name"] == "claims"
+              for f in r["schema"]["fields"]}
+    assert fields["tense"]["constraints"]["enum"] == ["moment", "state"]
