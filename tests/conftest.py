@@ -51,8 +51,8 @@ def rendered_site(tmp_path_factory):
     from analysis.claims.ledger import ledger_records
     from analysis.contract.paths import NOTEBOOKS_DIR
     from analysis.report import build as report
-    from analysis.report import pages as site_pages
-    from analysis.report import provenance
+    from analysis.publish import pages as site_pages
+    from analysis.publish import provenance
 
     out = tmp_path_factory.mktemp("site")
     entries = []
