@@ -37,6 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, display_path
+from analysis.publish.render import (  # noqa: F401 (re-exported: tests and benchmarks use them)
+    editors_copy,
+    page_with_note,
+    params_note,
+    summary_html,
+    to_html,
+)
 from analysis.report.cache import (  # noqa: F401 (re-exported)
     PACKAGE_DIR,
     _sha,
@@ -46,13 +53,6 @@ from analysis.report.cache import (  # noqa: F401 (re-exported)
 )
 from analysis.report.execute import NotebookFailed, inject_parameters  # noqa: F401 (re-exported)
 from analysis.report.ledger_cache import _call, _ledger_cached, _ledger_store, _wait_for
-from analysis.publish.render import (  # noqa: F401 (re-exported: tests and benchmarks use them)
-    editors_copy,
-    page_with_note,
-    params_note,
-    summary_html,
-    to_html,
-)
 
 CACHE_VERSION = "1"  # bump to invalidate every cached result
 
