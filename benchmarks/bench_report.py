@@ -94,8 +94,8 @@ def profile(notebooks: list[Path]) -> None:
     from nbclient import NotebookClient
 
     from analysis.claims.ledger import ledger_records
-    from analysis.report.build import to_html
-    from analysis.report.pages import write_pages
+    from analysis.publish.pages import write_pages
+    from analysis.publish.render import to_html
 
     os.environ["MPLBACKEND"] = "Agg"
     charts_dir = Path(tempfile.mkdtemp(prefix="bench-charts-"))

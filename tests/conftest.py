@@ -50,9 +50,9 @@ def rendered_site(tmp_path_factory):
 
     from analysis.claims.ledger import ledger_records
     from analysis.contract.paths import NOTEBOOKS_DIR
+    from analysis.publish import pages as site_pages
+    from analysis.publish import provenance
     from analysis.report import build as report
-    from analysis.report import pages as site_pages
-    from analysis.report import provenance
 
     out = tmp_path_factory.mktemp("site")
     entries = []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report import pages as site_pages
+from analysis.publish import pages as site_pages
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.slow

@@ -1,11 +1,11 @@
-"""analysis.report.html: what it changes in nbconvert's pages, and the code colours' contrast."""
+"""analysis.publish.html: what it changes in nbconvert's pages, and the code colours' contrast."""
 
 import re
 
 import pytest
 
 from analysis.charts.colour import contrast_ratio
-from analysis.report import html
+from analysis.publish import html
 
 
 def test_code_style_colours_reach_4_5_to_1_on_the_code_background():

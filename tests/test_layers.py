@@ -50,6 +50,32 @@ def test_a_wrong_way_import_breaks_a_contract_and_is_named(tmp_path, module, bad
     assert f"analysis.{module[:-3].replace('/', '.')}" in result.stdout
 
 
+@pytest.mark.parametrize(("module", "bad_import", "package", "pair"), [
+    # build imports execute; execute importing build back is the cycle issue 17 removed
+    ("report/execute.py", "from analysis.report import build", "analysis.report",
+     (".execute", ".build")),
+    ("publish/html.py", "from analysis.publish import render", "analysis.publish",
+     (".html", ".render")),
+    ("subjects/events.py", "from analysis.subjects import wagner", "analysis.subjects",
+     (".events", ".wagner")),
+])
+def test_two_modules_importing_each_other_break_the_cycle_contract(tmp_path, module, bad_import,
+                                                                   package, pair):
+    src = tmp_path / "src"
+    shutil.copytree(PACKAGE, src / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = src / "analysis" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{bad_import}  # noqa\n",
+                      encoding="utf-8")
+    result = lint_imports(tmp_path, src)
+    assert result.returncode != 0
+    broken = [line for line in result.stdout.splitlines() if line.endswith("BROKEN")]
+    assert [line for line in broken if line.startswith("No cycles")], result.stdout
+    assert f"allowed in {package}" in result.stdout, result.stdout
+    breakers = result.stdout.split(f"allowed in {package}", 1)[1]
+    assert all(name in breakers for name in pair), result.stdout
+
+
 def test_no_module_is_over_the_size_limit():
     sizes = {p.relative_to(PACKAGE).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
              for p in PACKAGE.rglob("*.py")}

@@ -11,8 +11,8 @@ import pytest
 from analysis import load_table
 from analysis.claims.ledger import ledger_records, row_sources
 from analysis.contract.citations import citations, sources_of_tables, tables_of_files
+from analysis.publish import provenance
 from analysis.report import build as report
-from analysis.report import provenance
 
 ANCHOR = re.compile(r"id='src-([^']+)'")
 LINK = re.compile(r"href='sources\.html#src-([^']+)'")

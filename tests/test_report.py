@@ -16,9 +16,10 @@ import pytest
 from analysis.charts.export import export_chart, neutralise_formulas
 from analysis.contract.errors import DataError
 from analysis.contract.paths import NOTEBOOKS_DIR, ROOT
+from analysis.publish import pages as site_pages
+from analysis.publish import provenance, render
 from analysis.report import build as report
-from analysis.report import execute, provenance, render
-from analysis.report import pages as site_pages
+from analysis.report import execute
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|"""
                       r"""@import\s+["']?(?:https?:)?//""", re.I)

@@ -1,2 +1,3 @@
-"""``make report``: the cached, parallel build of the notebooks (:mod:`.build`) and the site's own
-pages (:mod:`.pages`, templates in ``templates/``). It imports no subject module."""
+"""``make report``: run the notebooks, cached and in parallel, each in a fresh kernel
+(:mod:`.build`, :mod:`.execute`, :mod:`.zygote`), and hand the executed notebooks to
+:mod:`analysis.publish`, which writes the site. It imports no subject module."""

@@ -37,6 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, display_path
+from analysis.publish.render import (  # noqa: F401 (re-exported: tests and benchmarks use them)
+    editors_copy,
+    page_with_note,
+    params_note,
+    summary_html,
+    to_html,
+)
 from analysis.report.cache import (  # noqa: F401 (re-exported)
     PACKAGE_DIR,
     _sha,
@@ -46,13 +53,6 @@ from analysis.report.cache import (  # noqa: F401 (re-exported)
 )
 from analysis.report.execute import NotebookFailed, inject_parameters  # noqa: F401 (re-exported)
 from analysis.report.ledger_cache import _call, _ledger_cached, _ledger_store, _wait_for
-from analysis.report.render import (  # noqa: F401 (re-exported: tests and benchmarks use them)
-    editors_copy,
-    page_with_note,
-    params_note,
-    summary_html,
-    to_html,
-)
 
 CACHE_VERSION = "1"  # bump to invalidate every cached result
 
@@ -186,8 +186,8 @@ def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None, prov=_L
     is loaded here).
     """
     from analysis.contract.citations import sources_of_tables, tables_of_files
-    from analysis.report import pages as site_pages
-    from analysis.report import provenance
+    from analysis.publish import pages as site_pages
+    from analysis.publish import provenance
 
     site, charts = staging / "site", staging / "charts"
     site.mkdir(parents=True)
@@ -317,7 +317,7 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         render = render_pool()
         # The sources and their citations, read in the render thread while the kernels run
         # (its error, if any, is raised where the site needs them, as without this).
-        from analysis.report import provenance
+        from analysis.publish import provenance
 
         prov_loaded = render.submit(provenance.load_provenance)
         if spec and ledger is None:  # computed in a forked child, while the notebooks run

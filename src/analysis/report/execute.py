@@ -160,7 +160,7 @@ def render_pool() -> ThreadPoolExecutor:
         import nbformat
         from jupyter_client.asynchronous import AsyncKernelClient  # noqa: F401
 
-        from analysis.report.build import to_html
+        from analysis.publish.render import to_html
 
         nb = nbformat.v4.new_notebook()
         nb.cells = [nbformat.v4.new_markdown_cell("# x"), nbformat.v4.new_code_cell("1")]

@@ -37,7 +37,7 @@ def to_html(nb, title: str, *, with_code: bool = True) -> str:
     """One notebook as an offline HTML page (lab template without any CDN script)."""
     body, _ = _exporter(with_code).from_notebook_node(
         nb if with_code else editors_copy(nb), resources={"metadata": {"name": title}})
-    from analysis.report.html import clean_page
+    from analysis.publish.html import clean_page
 
     return clean_page(body)  # what the HTML and accessibility validators reject, fixed
 

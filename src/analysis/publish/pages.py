@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.report import provenance
+from analysis.publish import provenance
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:50rem;margin:2rem auto;
@@ -147,7 +147,7 @@ def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None
 
     ``rows`` is the fact-check ledger as dicts (see :func:`analysis.claims.ledger.ledger_records`),
     handed in by the command line: the report machinery imports no subject and no check.
-    ``prov`` is :func:`analysis.report.provenance.load_provenance` output, or None.
+    ``prov`` is :func:`analysis.publish.provenance.load_provenance` output, or None.
     """
     (site / "index.html").write_text(
         _page("Lavrov heads to Mali: the data behind the story",
