@@ -40,6 +40,11 @@ from analysis.claims.events import (
     events_table,
     operation_lengths,
 )
+from analysis.claims.history import (
+    claim_history,
+    history_problems,
+    load_history,
+)
 from analysis.claims.ledger import (
     CLAIMS_FILE,
     CLAIMS_RESOURCE,
@@ -124,6 +129,9 @@ from analysis.claims.wagner import (
 
 __all__ = [
     "MANY_STATES",
+    "claim_history",
+    "history_problems",
+    "load_history",
     "LATER_WINDOWS",
     "judge_now",
     "table_as_of",
