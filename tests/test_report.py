@@ -190,6 +190,22 @@ def test_ledger_and_data_text_are_escaped_in_the_pages(tmp_path):
         assert "✓ supported" in text  # verdict as symbol and word, not colour alone
 
 
+def test_ledger_page_shows_then_and_now_and_each_claims_history(tmp_path):
+    from analysis.claims.ledger import ledger_records
+
+    rows = ledger_records()
+    site_pages.write_pages(tmp_path, [site_pages.Entry("01-x", "01-x.ipynb", "<p>ok</p>", {})],
+                           rows)
+    text = (tmp_path / "ledger.html").read_text(encoding="utf-8")
+    assert "<h2>Then and now</h2>" in text
+    # c12: supported as of the story and as of SIPRI's data through 2024
+    assert "✓ supported (2023-02-06)</td><td class='v v-supported'>✓ supported (2024-12-31)" in text
+    # c14's history: the correction of the review of issue 18
+    assert "2026-12-05, then: partly supported → not supported (correction)" in text
+    assert text.count("<th scope='row'>History</th>") == len(rows)
+    assert "Cannot be re-judged: data/wagner_deployments (complete to 2023-02-06)" in text
+
+
 def test_dataframe_text_in_a_notebook_output_is_escaped_in_html():
     frame = pd.DataFrame({"claim": ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>"]})
     nb = nbformat.v4.new_notebook()

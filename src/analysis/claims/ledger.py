@@ -50,6 +50,7 @@ from analysis.claims import record as _record_checks  # noqa: F401
 from analysis.claims import trips as _trips_checks  # noqa: F401
 from analysis.claims import votes as _votes_checks  # noqa: F401
 from analysis.claims import wagner as _wagner_checks  # noqa: F401
+from analysis.claims.history import claim_history, load_history
 from analysis.claims.now import judge_now
 from analysis.claims.verdict import (
     CHECKS,
@@ -83,7 +84,7 @@ CSV_COLUMNS = ["claim_id", "paragraph", "claim", "verdict", "evidence", "sources
 RECORD_FIELDS = ["claim_id", "paragraph", "claim", "kind", "verdict", "reason", "rule",
                  "figures", "rows", "source_ids", "evidence", "values", "verdict_on_report",
                  "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",
-                 "vintages_agree", *NOW_COLUMNS]
+                 "vintages_agree", *NOW_COLUMNS, "history"]
 # Row references use a table's key column (or "col=value, ..." pairs); these hold no per-row
 # sources, so their rows cite the resource's sources (of the vintage the key names, if any).
 VINTAGED = ("sipri_africa_annual", "sipri_mali_russia", "sipri_africa_imports_exact")
@@ -327,9 +328,13 @@ def ledger_csv_frame(ledger: pd.DataFrame) -> pd.DataFrame:
 
 
 def ledger_records(ledger: pd.DataFrame | None = None) -> list[dict]:
-    """The ledger as dicts with :data:`RECORD_FIELDS`, for the report's pages."""
+    """The ledger as dicts with :data:`RECORD_FIELDS`, for the report's pages; ``history`` is
+    the claim's entries in ``data/verdict_history.csv`` (dicts, in date order)."""
     ledger = evaluate_ledger() if ledger is None else ledger
-    return [{k: r[k] for k in RECORD_FIELDS} for r in ledger.to_dict("records")]
+    past = load_history()
+    return [{**{k: r[k] for k in RECORD_FIELDS if k != "history"},
+             "history": claim_history(past, r["claim_id"]).to_dict("records")}
+            for r in ledger.to_dict("records")]
 
 
 def sources_table(ledger: pd.DataFrame, data_dir: Path = DATA_DIR) -> pd.DataFrame:

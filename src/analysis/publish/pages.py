@@ -79,6 +79,28 @@ def ledger_table(rows: list[dict], column: str = "evidence") -> str:
     return "\n".join(out)
 
 
+def then_and_now_table(rows: list[dict]) -> str:
+    """The claims about a state of the world, then and now side by side (symbol and word)."""
+    state = [r for r in rows if r.get("tense") == "state"]
+    if not state:
+        return ""
+    out = ["<h2>Then and now</h2><table><thead><tr><th>Claim</th><th>Then (as of)</th>"
+           "<th>Now (as of)</th></tr></thead><tbody>"]
+    for r in state:
+        cells = []
+        for verdict, when in ((r["verdict"], r.get("as_of")),
+                              (r.get("verdict_now"), r.get("as_of_now"))):
+            css = "v-" + str(verdict).replace(" ", "-")
+            date = f" ({html.escape(str(when))})" if when and str(when) != "nan" else ""
+            cells.append(f"<td class='v {html.escape(css)}'>{SYMBOLS.get(str(verdict), '?')} "
+                         f"{html.escape(str(verdict))}{date}</td>")
+        anchor = html.escape(provenance.claim_anchor(str(r["claim_id"])))
+        out.append(f"<tr><td><a href='#{anchor}'>{html.escape(str(r['claim_id']))}</a> "
+                   f"{html.escape(str(r['claim']))}</td>{''.join(cells)}</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
 def verdict_counts(rows: list[dict]) -> str:
     counts = {v: 0 for v in SYMBOLS}  # always in the same order
     for r in rows:
@@ -167,8 +189,11 @@ def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None
                 + (f" · <a href='{provenance.SOURCES_PAGE}'>Sources</a>" if prov else "")
                 + "</p>" + verdict_counts(rows)
                 + "<p>Each claim of the story, in our words, with the verdict the data give, the "
-                "rule it applies, the figures it used, the rows it rests on and their sources."
-                "</p>"
+                "rule it applies, the figures it used, the rows it rests on and their sources. "
+                "Each verdict is as of the story's day; a claim about a state of the world is "
+                "judged again as of the latest evidence (its date given), or says why it cannot "
+                "be. The history lists every change of a verdict.</p>"
+                + then_and_now_table(rows)
                 + "\n".join(provenance.ledger_entry(r, SYMBOLS.get(str(r["verdict"]), "?"),
                                                     labels) for r in rows))
         (site / "ledger.html").write_text(_page("The fact-check ledger", body),

@@ -221,6 +221,7 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None) -> 
         lines.append("<tr><th scope='row'>Sources</th><td>"
                      + "; ".join(source_link(s, (labels or {}).get(s)) for s in r["source_ids"])
                      + "</td></tr>")
+    lines += _then_and_now(r)
     if r.get("vintages"):
         per = "; ".join(f"{html.escape(str(v))}: {html.escape(str(x))}"
                         for v, x in sorted(r["vintages"].items()))
@@ -229,3 +230,26 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None) -> 
     return (f"<section id='{html.escape(claim_anchor(cid))}'><h2>{html.escape(cid)} · ¶ "
             f"{html.escape(str(r['paragraph']))}: {html.escape(str(r['claim']))}</h2>"
             f"<table><tbody>{''.join(lines)}</tbody></table></section>")
+
+
+def _then_and_now(r: dict) -> list[str]:
+    """The verdict's dates: as of the story and, for a claim about a state of the world, as of
+    the latest evidence (or why it cannot be judged now); then the claim's verdict history."""
+    out = []
+    if _given(r.get("as_of")):
+        out.append(f"<tr><th scope='row'>As of</th><td>{html.escape(str(r['as_of']))} (the "
+                   "story's day)</td></tr>")
+    if r.get("tense") == "state":
+        when = (f" as of {html.escape(str(r['as_of_now']))}" if _given(r.get("as_of_now"))
+                else "")
+        out.append(f"<tr><th scope='row'>Now</th><td>{html.escape(str(r.get('verdict_now')))}"
+                   f"{when}: {html.escape(str(r.get('reason_now', '')))}</td></tr>")
+    if r.get("history"):
+        items = "".join(
+            f"<li>{html.escape(str(h['date']))}, {html.escape(str(h['verdict']))}: "
+            + (f"{html.escape(str(h['from_verdict']))} → " if _given(h.get("from_verdict"))
+               else "")
+            + f"{html.escape(str(h['to_verdict']))} ({html.escape(str(h['why']))})</li>"
+            for h in r["history"])
+        out.append(f"<tr><th scope='row'>History</th><td><ul>{items}</ul></td></tr>")
+    return out
