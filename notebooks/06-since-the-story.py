@@ -1,0 +1,166 @@
+# %% [markdown]
+# # What happened next: does the story still hold?
+#
+# **Answer.** The story is almost four years old. Of its 38 claims, 24 are about a moment (the
+# visit, an announcement, a date) and stand as judged on its day; 14 are about a state of the
+# world that can change. Re-judged by the same rule over the evidence since, one can be decided
+# from complete data so far: Russia is still the largest supplier of major arms to SIPRI's Africa
+# in each five-year period published since the story, but its share fell from about 45% in
+# 2017-21 to about 22% in 2020-24 by this package's estimate (SIPRI published 44% and 21%), with
+# China at about 18%. The world the other claims describe has moved, and the tables now record
+# some of it: Wagner left Mali in June 2025, handing over to the Russian defence ministry's Africa
+# Corps, which had arrived in Burkina Faso in January 2024; the UN ended its mission in Mali
+# (June 2023); the last French troops left Niger (December 2023) and Senegal (July 2025); and
+# Mali, Burkina Faso and Niger left ECOWAS (January 2025). Those tables are not yet complete past
+# the story, so the ledger does not re-judge the claims they bear on, and says so.
+#
+# **Data.** The fact-check ledger (`data/claims.csv`, `analysis.claims`), its verdict history
+# (`data/verdict_history.csv`), the derived SIPRI table `data/derived/sipri_africa_annual.csv`
+# (Trade Register export of 13 March 2025, deliveries through 2024), SIPRI's published fact-sheet
+# shares (`data/sipri_fact_sheets.csv`) and the later facts in `data/events.csv`, each row with
+# its sources; the research notes behind them are `../shared/reference/since_the_story.md`.
+#
+# **Definitions.** *Then* is as of the story's day, 6 February 2023; *now* is as of the date to
+# which every table a check reads is complete (SIPRI: the last full year of the latest export).
+# Shares are this package's estimates from SIPRI's exports (trend-indicator values, TIV, for
+# SIPRI's Africa, which leaves out Egypt), shown beside SIPRI's own published figures. A table
+# that records events after the story only in part (its `asOf` in `data/datapackage.json` is the
+# story's day) cannot re-judge a claim: a partial record would make a verdict look current when
+# it is not.
+#
+# **Rerun.** `make report` executes this notebook; `make test` re-checks every number stated here
+# (`src/analysis/claims/now.py` holds the rule, `history.py` the history). The story is cited by
+# paragraph, headline = paragraph 0.
+
+# %%
+from analysis import arms, charts, claims, events, load_table, timeline_charts
+
+evidence = claims.load_evidence()
+ledger = claims.evaluate_ledger(evidence=evidence)
+grid = evidence["grid"]
+latest = arms.vintages(load_table("sipri_africa_annual"))[-1]
+SOURCE_SIPRI = f"SIPRI Arms Transfers Database (export of {latest}), compiled by this project"
+SOURCE_EVENTS = ("Press, UN and government reports compiled by this project, sources listed "
+                 "event by event")
+
+# %% [markdown]
+# ## The claims then and now
+#
+# Each claim about a state of the world, with its verdict as of the story and as of the latest
+# evidence, and why a verdict now is missing where it is. Only the largest-arms-dealer claim
+# (paragraph 4) rests on tables complete past the story.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+then_now = claims.then_and_now(ledger)
+assert (ledger["tense"] == "moment").sum() == 24 and len(then_now) == 14
+now_judged = then_now[then_now["now"] != "not checkable"]
+assert now_judged["id"].tolist() == ["c12"] and now_judged["now as of"].tolist() == ["2024-12-31"]
+then_now[["id", "then", "as of", "now", "now as of", "why now"]]
+
+# %% [markdown]
+# ## Russia is still Africa's largest arms supplier, but with half its former share
+#
+# By this package's estimate from SIPRI's March 2025 export, Russia's share of the major arms
+# delivered to SIPRI's Africa peaked at about 46% in 2015-19 and was about 45% in 2017-21, the
+# last period published before the story; it fell to about 38% in 2018-22, 24% in 2019-23 and
+# 22% in 2020-24. SIPRI's own fact sheets give 44% for 2017-21 and 21% for 2020-24. China's share
+# rose to about 18% in 2020-24 (SIPRI: 18%), the United States' to about 16%. Russia still led in
+# every period, so the claim that no country supplies more arms to Africa is supported now as
+# it was then.
+
+# %%
+windows = [arms.period_label(w) for w in arms.WINDOWS]
+SUPPLIERS = ["Russia", "China", "United States", "France"]
+shares = (grid[(grid["vintage"] == latest) & (grid["region"] == "africa")
+               & grid["period"].isin(windows) & grid["supplier"].isin(SUPPLIERS)]
+          .pivot_table(index="period", columns="supplier", values="share_pct")[SUPPLIERS])
+sheets = load_table("sipri_fact_sheets")
+published = sheets[sheets["region"] == "africa"].set_index(["period", "supplier"])["share_pct"]
+russia = shares["Russia"]
+assert round(russia.max()) == 46 and russia.idxmax() == "2015-2019"
+assert [round(russia[p]) for p in ("2017-2021", "2018-2022", "2019-2023", "2020-2024")] == [45, 38, 24, 22]
+assert published[("2017-2021", "Russia")] == 44 and published[("2020-2024", "Russia")] == 21
+assert round(shares.loc["2020-2024", "China"]) == 18 and published[("2020-2024", "China")] == 18
+assert round(shares.loc["2020-2024", "United States"]) == 16
+assert (shares.idxmax(axis=1) == "Russia").all()
+charts.show(charts.line_chart(
+    shares, highlight="Russia",
+    title="Russia's share of Africa's arms imports halved after the story's decade",
+    subtitle=("Share of SIPRI-Africa imports of major arms by supplier and five-year period, "
+              "% of TIV (estimates)"),
+    source=SOURCE_SIPRI, ylabel="% of imports (TIV)", ylim=(0, 55),
+    alt=(f"Line chart of suppliers' shares of African arms imports by five-year period, "
+         f"2012-16 to 2020-24. Russia's share is about {russia['2017-2021']:.0f}% in 2017-21 and "
+         f"falls to about {russia['2020-2024']:.0f}% in 2020-24; China's rises to about "
+         f"{shares.loc['2020-2024', 'China']:.0f}%, the United States' to about "
+         f"{shares.loc['2020-2024', 'United States']:.0f}%. Russia leads in every period.")))
+
+# %% [markdown]
+# ## After the story: Wagner, Africa Corps, France and ECOWAS
+#
+# The events recorded since the story, in order. The UN Security Council ended its mission in
+# Mali, MINUSMA, on 30 June 2023, at Mali's request. The last French troops left Niger on
+# 22 December 2023, after its coup; France handed back its last bases in Senegal on 17 July 2025.
+# About 100 Russian servicemen announced by Africa Corps flew into Burkina Faso on 24 January
+# 2024. Mali, Burkina Faso and Niger left ECOWAS on 29 January 2025. Wagner announced its
+# departure from Mali on 6 June 2025; Africa Corps, largely former Wagner men, stayed. The list is
+# of what the tables hold, not a complete record of the period.
+
+# %%
+later = events.timeline(evidence["events"])
+later = later[later["after_story"] & later["category"].isin(
+    ["withdrawal", "deployment", "diplomacy", "UN finding"])]
+days = later.set_index("event_id")["date"]
+assert days["mli-minusma-ended-2023"] == "2023-06-30"
+assert days["ner-french-troops-leave-2023"] == "2023-12-22"
+assert days["sen-french-bases-returned-2025"] == "2025-07-17"
+assert days["bfa-africa-corps-arrives-2024"] == "2024-01-24"
+assert days[["mli-ecowas-exit-2025", "bfa-ecowas-exit-2025", "ner-ecowas-exit-2025"]].eq("2025-01-29").all()
+assert days["mli-wagner-leaves-2025"] == "2025-06-06"
+charts.show(timeline_charts.event_timeline_chart(
+    later, categories=["UN finding", "withdrawal", "deployment", "diplomacy"],
+    title="After the story, Wagner, the UN and France left; Africa Corps came",
+    subtitle="Events recorded in this package after 6 February 2023, in date order (not to scale)",
+    source=SOURCE_EVENTS,
+    alt=("Vertical timeline of the events recorded after the story: the UN's report on Moura "
+         "(May 2023), MINUSMA's mandate ended (June 2023), the last French troops out of Niger "
+         "(December 2023), Africa Corps in Burkina Faso (January 2024), Mali, Burkina Faso and "
+         "Niger out of ECOWAS (January 2025), Wagner leaving Mali (June 2025) and France's last "
+         "bases in Senegal returned (July 2025).")))
+
+# %% [markdown]
+# ## At the UN: the one later vote the tables hold
+#
+# The Assembly's vote of 23 February 2023 (ES-11/6), two weeks after the story, is the only
+# later vote with every African state's vote sourced: two African states voted against it,
+# Eritrea and Mali. The research notes record eight African no votes on Ukraine's text of
+# 24 February 2025 (ES-11/7), but a sourced vote for each of the 54 states was not found, so the
+# ledger cannot yet re-judge "many African states have supported the invasion" now.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+es6 = evidence["votes"][evidence["votes"]["resolution"] == "A/RES/ES-11/6"]
+no_votes = es6.loc[es6["vote"] == "no", "country"].tolist()
+assert no_votes == ["Eritrea", "Mali"] and (es6["vote"] != "unknown").all() and len(es6) == 54
+es6["vote"].value_counts().rename("African states")
+
+# %% [markdown]
+# ## How the verdicts moved
+#
+# Every change of a verdict is recorded with its date and its reason. The second review of the
+# ledger (issue 18) changed eight verdicts of the story's day, all corrections: four claims left
+# unchecked are now supported on sourced rows (the ministry's stated aim, the Tass attribution,
+# Wagner in Ukraine, France's colonial rule); Iraq "on Sunday" is supported under one
+# calendar-day reading; "many" African states backing the invasion is not supported under one
+# coherent rule; Wagner's abuses in "most" host countries and the exercise announced "days"
+# before the visit are partly supported.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+history = claims.load_history()
+assert claims.history_problems(history, ledger) == []
+moved = history[history["why"] == "correction"]
+assert len(moved) == 8 and set(moved["date"]) == {"2026-12-05"}
+assert (moved["to_verdict"] == "supported").sum() == 5
+moved[["claim_id", "from_verdict", "to_verdict", "date", "why", "notes"]]
