@@ -95,3 +95,11 @@ def test_descriptor_documents_as_of_and_tense():
     fields = {f["name"]: f for r in dp["resources"] if r["name"] == "claims"
               for f in r["schema"]["fields"]}
     assert fields["tense"]["constraints"]["enum"] == ["moment", "state"]
+
+
+def test_every_verdict_says_what_its_data_are_as_of(ledger):
+    fresh = ledger.set_index("claim_id")["data_as_of"]
+    assert fresh["c12"] == "SIPRI exports of 2024-10-13 and 2025-03-13; sources read by 2025-03-13"
+    assert fresh["c11a"] == "sources read by 2026-12-05"
+    assert fresh["c04"] == "no data: not checkable"
+    assert fresh.str.len().gt(0).all()

@@ -51,7 +51,7 @@ from analysis.claims import trips as _trips_checks  # noqa: F401
 from analysis.claims import votes as _votes_checks  # noqa: F401
 from analysis.claims import wagner as _wagner_checks  # noqa: F401
 from analysis.claims.history import claim_history, load_history
-from analysis.claims.now import judge_now
+from analysis.claims.now import data_as_of, judge_now
 from analysis.claims.verdict import (
     CHECKS,
     EVENT,
@@ -74,13 +74,14 @@ from analysis.subjects.wagner import load_wagner
 
 STORY_DAY = pd.Timestamp(STORY_DATE).strftime("%Y-%m-%d")  # what the first verdicts are as of
 
-NOW_COLUMNS = ["tense", "as_of", "verdict_now", "as_of_now", "reason_now"]  # see claims.now
+NOW_COLUMNS = ["tense", "as_of", "verdict_now", "as_of_now", "reason_now",  # see claims.now
+               "data_as_of"]
 LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "kind", "verdict", "values", "reason",
                   "rule", "figures", "rows", "source_ids", "evidence", "verdict_on_report",
                   "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",
                   "vintages_agree", *NOW_COLUMNS]
 CSV_COLUMNS = ["claim_id", "paragraph", "claim", "verdict", "evidence", "sources", "rule",
-               "tense", "as_of", "verdict_now", "as_of_now", "reason_now"]
+               "tense", "as_of", "verdict_now", "as_of_now", "reason_now", "data_as_of"]
 RECORD_FIELDS = ["claim_id", "paragraph", "claim", "kind", "verdict", "reason", "rule",
                  "figures", "rows", "source_ids", "evidence", "values", "verdict_on_report",
                  "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",
@@ -254,7 +255,11 @@ def evaluate_ledger(claims: pd.DataFrame | None = None, evidence: dict | None = 
             "as_of": STORY_DAY,
             **judge_now(claim, evidence, CHECKS if registry is None else registry,
                         data_parameters, v)})
-    return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+    out = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+    sources = _table("sources", str(data_dir))
+    out["data_as_of"] = [data_as_of(ids, sources, vin)
+                         for ids, vin in zip(out["source_ids"], out["vintages"], strict=True)]
+    return out
 
 
 @cache

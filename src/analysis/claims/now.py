@@ -117,6 +117,26 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
             "reason_now": now.reason}
 
 
+def data_as_of(source_ids: list[str], sources: pd.DataFrame, vintages: dict) -> str:
+    """What a verdict's data are as of: the SIPRI export vintages it was computed on, and the
+    day its sources were last read (``date_accessed``, the latest among them).
+
+    >>> s = pd.DataFrame({"source_id": ["a", "b"], "date_accessed": ["2026-11-27", "2026-12-05"]})
+    >>> data_as_of(["a", "b"], s, {"2025-03-13": "supported"})
+    'SIPRI export of 2025-03-13; sources read by 2026-12-05'
+    >>> data_as_of([], s, {})
+    'no data: not checkable'
+    """
+    parts = []
+    if vintages:
+        parts.append("SIPRI export" + ("s" if len(vintages) > 1 else "") + " of "
+                     + " and ".join(sorted(vintages)))
+    if source_ids:
+        read = sources.set_index("source_id").loc[list(source_ids), "date_accessed"]
+        parts.append(f"sources read by {max(str(d) for d in read)}")
+    return "; ".join(parts) or "no data: not checkable"
+
+
 def then_and_now(ledger: pd.DataFrame) -> pd.DataFrame:
     """The ledger's claims about a state of the world, then and now, side by side: the verdict
     as of the story, the verdict as of the latest evidence with its date, and why."""
@@ -125,5 +145,6 @@ def then_and_now(ledger: pd.DataFrame) -> pd.DataFrame:
         "id": state["claim_id"], "the story says (our words)": state["claim"],
         "then": state["verdict"], "as of": state["as_of"],
         "now": state["verdict_now"], "now as of": state["as_of_now"].fillna("–"),
+        "data as of": state["data_as_of"],
         "why now": state["reason_now"],
     }).reset_index(drop=True)

@@ -239,6 +239,9 @@ def _then_and_now(r: dict) -> list[str]:
     if _given(r.get("as_of")):
         out.append(f"<tr><th scope='row'>As of</th><td>{html.escape(str(r['as_of']))} (the "
                    "story's day)</td></tr>")
+    if _given(r.get("data_as_of")):
+        out.append(f"<tr><th scope='row'>Data as of</th><td>{html.escape(str(r['data_as_of']))}"
+                   "</td></tr>")
     if r.get("tense") == "state":
         when = (f" as of {html.escape(str(r['as_of_now']))}" if _given(r.get("as_of_now"))
                 else "")
