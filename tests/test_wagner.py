@@ -91,6 +91,8 @@ def test_abuse_table_does_not_mutate_input(wagner):
          "'day' disagrees with first_reported '2018-04', which is given to the month"),
         (6, "activities", "training;looting", "activities", "'looting' is not one of"),
         (6, "country", "Republic of Mali", "country", "not the name data/countries.csv gives"),
+        (6, "ended", "2020-01", "ended", "ended 2020-01 comes before first_reported 2021-12"),
+        (1, "successor", "Africa Corps", "successor", "successor 'Africa Corps' without an ended"),
     ],
 )
 def test_load_wagner_rejects_bad_row_naming_file_row_column(
@@ -124,3 +126,10 @@ def test_check_wagner_rejects_impossible_date_in_frame():
     with pytest.raises(DataError) as info:
         check_wagner(frame, "data/wagner_deployments.csv")
     assert (info.value.row, info.value.column) == (1, "first_reported")
+
+
+def test_mali_records_wagners_exit_and_its_successor(wagner):
+    mali = wagner.set_index("iso3").loc["MLI"]
+    assert mali["ended"] == "2025-06-06" and mali["successor"].startswith("Africa Corps")
+    assert mali["status"] == "confirmed"  # the status stays as it stood on the story's day
+    assert wagner["successor"].notna().sum() == 1

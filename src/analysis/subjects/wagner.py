@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis.contract.datapackage import load_table, resource
 from analysis.contract.errors import DataError
+from analysis.contract.partial_dates import period_bounds
 from analysis.contract.paths import DATA_DIR, display_path
 from analysis.subjects.events import check_precision
 
@@ -28,9 +29,22 @@ def check_wagner(wagner: pd.DataFrame, file: str = "data/wagner_deployments.csv"
     """Table-level checks on a typed Wagner frame; returns it unchanged.
 
     - ``first_reported_precision`` agrees with the precision of ``first_reported``;
-    - if ``countries`` is given, ``country`` is the display name it gives for ``iso3``.
+    - if ``countries`` is given, ``country`` is the display name it gives for ``iso3``;
+    - an ``ended`` date does not come before ``first_reported``, and a ``successor`` is given
+      only for a deployment that ended.
     """
     check_precision(wagner, "first_reported", "first_reported_precision", file)
+    if "ended" in wagner:
+        for row, (first, ended, after) in enumerate(
+                zip(wagner["first_reported"], wagner["ended"], wagner["successor"],
+                    strict=True), start=1):
+            if pd.notna(ended) and period_bounds(str(ended))[1] < period_bounds(str(first))[0]:
+                raise DataError(file, f"ended {ended} comes before first_reported {first}: "
+                                "expected the end on or after the first report", row=row,
+                                column="ended")
+            if pd.notna(after) and pd.isna(ended):
+                raise DataError(file, f"successor {after!r} without an ended date: expected "
+                                "the date Wagner left", row=row, column="successor")
     if countries is not None:
         names = dict(zip(countries["iso3"], countries["country"], strict=True))
         rows = zip(wagner["iso3"], wagner["country"], strict=True)
