@@ -103,3 +103,10 @@ def test_every_verdict_says_what_its_data_are_as_of(ledger):
     assert fresh["c11a"] == "sources read by 2026-12-05"
     assert fresh["c04"] == "no data: not checkable"
     assert fresh.str.len().gt(0).all()
+
+
+def test_cli_table_shows_the_verdict_now_for_state_claims(capsys):
+    assert main(["claims"]) == 0
+    out = capsys.readouterr().out
+    assert "    now: ✓ supported as of 2024-12-31: Russia is the largest supplier" in out
+    assert out.count("    now: ") == 14

@@ -1,10 +1,12 @@
 """``python -m analysis claims [--format table|csv]``: print the fact-check ledger.
 
 ``--format csv`` writes exactly the columns
-``claim_id,paragraph,claim,verdict,evidence,sources,rule``
-(:data:`analysis.claims.ledger.CSV_COLUMNS`; evidence = the reason and the figures in words,
-one cell, no JSON; sources = the source ids of the rows the verdict rests on, ``;``-separated).
-The default table shows each claim's symbol, verdict and reason, for reading in a terminal.
+``claim_id,paragraph,claim,verdict,evidence,sources,rule,tense,as_of,verdict_now,as_of_now,
+reason_now,data_as_of`` (:data:`analysis.claims.ledger.CSV_COLUMNS`; evidence = the reason and
+the figures in words, one cell, no JSON; sources = the source ids of the rows the verdict rests
+on, ``;``-separated; the verdict now and its date for a claim about a state of the world, see
+:mod:`analysis.claims.now`). The default table shows each claim's symbol, verdict and reason,
+and for a state of the world the verdict now, for reading in a terminal.
 """
 
 import sys
@@ -24,7 +26,13 @@ def render_table(ledger) -> str:
         body = textwrap.fill(r.claim, WRAP, initial_indent="    ", subsequent_indent="    ")
         why = textwrap.fill(r.reason, WRAP, initial_indent="    why: ",
                             subsequent_indent="         ")
-        blocks.append("\n".join([head, body, why]))
+        lines = [head, body, why]
+        if getattr(r, "tense", None) == "state":
+            when = f" as of {r.as_of_now}" if isinstance(r.as_of_now, str) else ""
+            lines.append(textwrap.fill(f"{SYMBOLS[r.verdict_now]} {r.verdict_now}{when}: "
+                                       f"{r.reason_now}", WRAP, initial_indent="    now: ",
+                                       subsequent_indent="         "))
+        blocks.append("\n".join(lines))
     counts = count_verdicts(ledger)
     total = " · ".join(f"{s} {v}: {n}" for s, v, n in counts.itertuples(index=False))
     return "\n\n".join(blocks) + f"\n\n{total}\n"
