@@ -18,6 +18,7 @@ from analysis.cli.main import main
 # after reading why it moved (and record the move in data/verdict_history.csv).
 EXPECTED_NOW = {
     "c12": ("supported", "2024-12-31"),  # Russia still first in 2018-22 to 2020-24 (SIPRI)
+    "c26": ("supported", "2024-12-31"),  # Russian deliveries to Mali 2021-24 above 2016-19
 }
 
 
@@ -110,3 +111,14 @@ def test_cli_table_shows_the_verdict_now_for_state_claims(capsys):
     out = capsys.readouterr().out
     assert "    now: ✓ supported as of 2024-12-31: Russia is the largest supplier" in out
     assert out.count("    now: ") == 14
+
+
+def test_a_later_window_reads_only_what_it_moves():
+    evidence = claims.load_evidence()
+    claim = pd.Series({"claim_id": "c26", "tense": "state", "check": "check_closer_to_russia"})
+    then = claims.CHECKS["check_closer_to_russia"](evidence["mali"], evidence["wagner"],
+                                                   evidence["events"])
+    got = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
+    assert got["verdict_now"] == "supported" and got["as_of_now"] == "2024-12-31"
+    assert got["reason_now"].startswith("Russian deliveries to Mali came to 90m TIV in 2021-2024 "
+                                        "against 31m in 2016-2019")

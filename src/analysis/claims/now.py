@@ -58,10 +58,16 @@ LATER_WINDOWS: dict[str, Callable[[pd.Timestamp], dict]] = {
     "check_wagner_growth": lambda as_of: {"story_date": as_of},
     "check_wagner_abuses": lambda as_of: {"story_date": as_of},
     "check_abuse_kinds": lambda as_of: {"story_date": as_of},
-    "check_closer_to_russia": lambda as_of: {"story_date": as_of},
+    # the full years after the coup run to the year before story_date: the day after as_of
+    "check_closer_to_russia": lambda as_of: {"story_date": as_of + pd.Timedelta(days=1)},
     "check_tensions": lambda as_of: {"story_date": as_of},
     "check_wagner_in_ukraine": lambda as_of: {"story_date": as_of},
 }
+
+
+# The evidence a later window actually moves, where the check also reads facts fixed before the
+# story (the coup's day, Wagner's first report): only these tables must be complete past it.
+CURRENT = {"check_closer_to_russia": ("mali",)}
 
 
 def table_as_of(name: str, evidence: dict | None = None) -> pd.Timestamp:
@@ -96,7 +102,8 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
         return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
                 "reason_now": "Not checkable then, and not now: " + then.reason}
     fn = registry[name]
-    tables = [t for p in data_parameters(fn) for t in EVIDENCE_TABLES.get(p, ())]
+    tables = [t for p in CURRENT.get(name, data_parameters(fn))
+              for t in EVIDENCE_TABLES.get(p, ())]
     dates = {t: table_as_of(t, evidence) for t in tables}
     stale = {t: d for t, d in dates.items() if d <= pd.Timestamp(STORY_DATE)}
     if stale:
