@@ -3,8 +3,10 @@
 #
 # **Answer.** The story is almost four years old. Of its 38 claims, 24 are about a moment (the
 # visit, an announcement, a date) and stand as judged on its day; 14 are about a state of the
-# world that can change. Re-judged by the same rule over the evidence since, two can be decided
-# from complete data so far. Russia is still the largest supplier of major arms to SIPRI's Africa
+# world that can change. Re-judged by the same rule over the evidence since, three can be decided
+# from complete data so far. One no longer holds: Wagner left Mali in June 2025 and the Russian
+# defence ministry's Africa Corps took over, so "many of the Russian personnel in Mali belong to
+# Wagner" is not supported now. Russia is still the largest supplier of major arms to SIPRI's Africa
 # in each five-year period published since the story, but its share fell from about 45% in
 # 2017-21 to about 22% in 2020-24 by this package's estimate (SIPRI published 44% and 21%), with
 # China at about 18%. And Mali's rulers still drew closer to Russia after the 2020 coup by the
@@ -49,16 +51,19 @@ SOURCE_EVENTS = ("Press, UN and government reports compiled by this project, sou
 # ## The claims then and now
 #
 # Each claim about a state of the world, with its verdict as of the story and as of the latest
-# evidence, and why a verdict now is missing where it is. Only the largest-arms-dealer claim
-# (paragraph 4) and "closer to Russia since the coup" (paragraph 8) rest on tables complete past
-# the story (SIPRI's, through 2024).
+# evidence, and why a verdict now is missing where it is. The largest-arms-dealer claim
+# (paragraph 4) and "closer to Russia since the coup" (paragraph 8) rest on SIPRI's data, complete
+# through 2024; Wagner in Mali (paragraph 2) on Mali's row of the Wagner table, brought to
+# December 2026.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 then_now = claims.then_and_now(ledger)
 assert (ledger["tense"] == "moment").sum() == 24 and len(then_now) == 14
 now_judged = then_now[then_now["now"] != "not checkable"]
-assert now_judged["id"].tolist() == ["c12", "c26"] and set(now_judged["now as of"]) == {"2024-12-31"}
+assert now_judged["id"].tolist() == ["c09", "c12", "c26"]
+assert now_judged["now"].tolist() == ["not supported", "supported", "supported"]
+assert now_judged["now as of"].tolist() == ["2026-12-05", "2024-12-31", "2024-12-31"]
 c26_now = ledger.set_index("claim_id").loc["c26", "reason_now"]
 assert c26_now.startswith("Russian deliveries to Mali came to 90m TIV in 2021-2024 against 31m in 2016-2019")
 then_now[["id", "then", "as of", "now", "now as of", "why now"]]

@@ -17,6 +17,7 @@ from analysis.cli.main import main
 # The verdict now of every state claim that can be re-judged, with its as-of date. Update only
 # after reading why it moved (and record the move in data/verdict_history.csv).
 EXPECTED_NOW = {
+    "c09": ("not supported", "2026-12-05"),  # Wagner left Mali (Jun 2025); Africa Corps took over
     "c12": ("supported", "2024-12-31"),  # Russia still first in 2018-22 to 2020-24 (SIPRI)
     "c26": ("supported", "2024-12-31"),  # Russian deliveries to Mali 2021-24 above 2016-19
 }
@@ -41,7 +42,7 @@ def test_state_claims_are_rejudged_or_say_why(ledger):
     assert {c: (r["verdict_now"], r["as_of_now"]) for c, r in judged.iterrows()} == EXPECTED_NOW
     for cid, row in state.drop(judged.index).iterrows():
         assert row["reason_now"] and pd.isna(row["as_of_now"]), cid
-    assert "data/wagner_deployments (complete to 2023-02-06)" in state.loc["c09", "reason_now"]
+    assert "data/wagner_deployments (complete to 2023-02-06)" in state.loc["c20", "reason_now"]
 
 
 def test_a_stale_table_blocks_the_verdict_now(monkeypatch):
@@ -122,3 +123,20 @@ def test_a_later_window_reads_only_what_it_moves():
     assert got["verdict_now"] == "supported" and got["as_of_now"] == "2024-12-31"
     assert got["reason_now"].startswith("Russian deliveries to Mali came to 90m TIV in 2021-2024 "
                                         "against 31m in 2016-2019")
+
+
+def test_a_claim_about_one_country_is_rejudged_from_its_row(monkeypatch):
+    evidence = claims.load_evidence()
+    claim = pd.Series({"claim_id": "c09", "tense": "state", "check": "check_wagner_in_mali"})
+    then = claims.CHECKS["check_wagner_in_mali"](evidence["wagner"])
+    assert then.verdict == "supported"  # the exit (2025) is after the story
+    got = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
+    assert (got["verdict_now"], got["as_of_now"]) == ("not supported", "2026-12-05")
+    assert got["reason_now"] == ("Wagner left Mali (2025-06-06); Africa Corps (Russia's defence "
+                                 "ministry) took over.")
+    # Mali's row not brought forward: no verdict now, and the row is named
+    stale = evidence["wagner"].assign(as_of="2023-02-06")
+    got = now.judge_now(claim, {**evidence, "wagner": stale}, claims.CHECKS,
+                        claims.data_parameters, then)
+    assert got["verdict_now"] == "not checkable"
+    assert "data/wagner_deployments row MLI (complete to 2023-02-06)" in got["reason_now"]

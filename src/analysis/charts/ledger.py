@@ -69,7 +69,7 @@ def verdict_chart(counts: pd.DataFrame, *, title: str, subtitle: str, source: st
 
 
 def ledger_styler(table: pd.DataFrame, verdict_column: str = "verdict"):
-    """A pandas Styler of a readable ledger (:func:`analysis.claims.ledger.readable_ledger`): the
+    """A pandas Styler of a readable ledger (:func:`analysis.claims.reading.readable_ledger`): the
     verdict cells and the symbol column before them tinted by verdict, text escaped, no index.
 
     The HTML is plain HTML and CSS (no scripts, nothing fetched) and the same on every run

@@ -60,13 +60,9 @@ from analysis.claims.ledger import (
     ledger_records,
     load_claims,
     load_evidence,
-    readable_ledger,
     row_sources,
     run_check,
     run_vintages,
-    sources_table,
-    verdict_detail,
-    vintage_table,
     vintages_of,
 )
 from analysis.claims.now import (
@@ -81,6 +77,12 @@ from analysis.claims.plans import (
     check_exercise_parties,
     check_next_stops,
     check_visit_length,
+)
+from analysis.claims.reading import (
+    readable_ledger,
+    sources_table,
+    verdict_detail,
+    vintage_table,
 )
 from analysis.claims.record import (
     check_agency_report,

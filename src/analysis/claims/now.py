@@ -70,6 +70,22 @@ LATER_WINDOWS: dict[str, Callable[[pd.Timestamp], dict]] = {
 CURRENT = {"check_closer_to_russia": ("mali",)}
 
 
+# A check about one row (one country): the evidence, its key column and the check's keyword
+# naming the key. The row's own as_of is enough; the rest of the table need not be current.
+ROW_CURRENT = {"check_wagner_in_mali": ("wagner", "iso3", "iso3")}
+
+
+def _row_as_of(name: str, fn, evidence: dict) -> dict:
+    """``{"<table> row <key>": as-of}`` for a check of :data:`ROW_CURRENT`."""
+    ev, column, keyword = ROW_CURRENT[name]
+    key = inspect.signature(fn).parameters[keyword].default
+    frame = evidence[ev]
+    hit = frame[frame[column] == key]
+    if hit.empty or "as_of" not in hit:
+        raise ValueError(f"{name}: no {ev} row {key!r} with an as_of date")
+    return {f"{EVIDENCE_TABLES[ev][0]} row {key}": pd.Timestamp(hit["as_of"].iloc[0])}
+
+
 def table_as_of(name: str, evidence: dict | None = None) -> pd.Timestamp:
     """The day through which table ``name`` is complete (see the module's docstring)."""
     if name in SIPRI_DERIVED and evidence is not None and "grid" in evidence:
@@ -104,7 +120,8 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
     fn = registry[name]
     tables = [t for p in CURRENT.get(name, data_parameters(fn))
               for t in EVIDENCE_TABLES.get(p, ())]
-    dates = {t: table_as_of(t, evidence) for t in tables}
+    dates = (_row_as_of(name, fn, evidence) if name in ROW_CURRENT
+             else {t: table_as_of(t, evidence) for t in tables})
     stale = {t: d for t, d in dates.items() if d <= pd.Timestamp(STORY_DATE)}
     if stale:
         named = ", ".join(f"data/{t} (complete to {d:%Y-%m-%d})" for t, d in stale.items())

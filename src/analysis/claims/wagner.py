@@ -157,7 +157,13 @@ def check_wagner_in_mali(wagner: pd.DataFrame, *, iso3: str = "MLI", story_date=
     row = w.iloc[0]
     values = {"status": row["status"], "first_reported": str(row["first_reported"]),
               "reported_by_story": bool(row["reported_by_as_of"])}
-    if row["status"] == "confirmed" and row["reported_by_as_of"]:
+    ended = wagner.set_index("iso3")["ended"].get(iso3) if "ended" in wagner else None
+    if isinstance(ended, str) and period_bounds(ended)[0] <= pd.Timestamp(story_date):
+        after = wagner.set_index("iso3")["successor"].get(iso3)
+        values["ended"] = ended
+        v = Verdict(NOT_SUPPORTED, values, f"Wagner left {row['country']} ({ended})"
+                    + (f"; {after} took over." if isinstance(after, str) else "."))
+    elif row["status"] == "confirmed" and row["reported_by_as_of"]:
         v = Verdict(SUPPORTED, values, f"A Wagner deployment in {row['country']} is "
                     f"documented from {row['first_reported']}; what share of the Russian "
                     "personnel it makes up is not recorded.")
@@ -167,8 +173,9 @@ def check_wagner_in_mali(wagner: pd.DataFrame, *, iso3: str = "MLI", story_date=
         v = Verdict(NOT_SUPPORTED, values, f"Wagner's deployment in {row['country']} was "
                     f"{row['status']} as of the story.")
     return v.explained(
-        "Supported if a Wagner deployment there is confirmed by the story's date, partly if "
-        "only alleged; the share of Russian personnel it makes up is not judged.",
+        "Supported if a Wagner deployment there is confirmed by the story's date (and has not "
+        "ended by then), partly if only alleged; the share of Russian personnel it makes up is "
+        "not judged.",
         [Figure("Wagner in Mali", row["status"], "status",
                 f"{row['status']}, first reported {row['first_reported']}")],
         [("wagner_deployments", iso3)])
