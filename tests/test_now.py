@@ -140,3 +140,9 @@ def test_a_claim_about_one_country_is_rejudged_from_its_row(monkeypatch):
                         claims.data_parameters, then)
     assert got["verdict_now"] == "not checkable"
     assert "data/wagner_deployments row MLI (complete to 2023-02-06)" in got["reason_now"]
+
+
+def test_a_check_without_a_later_window_says_why(ledger):
+    c14 = ledger.set_index("claim_id").loc["c14"]
+    assert c14["verdict_now"] == "not checkable"
+    assert c14["reason_now"].startswith("Cannot be re-judged: the votes after the story")

@@ -65,6 +65,15 @@ LATER_WINDOWS: dict[str, Callable[[pd.Timestamp], dict]] = {
 }
 
 
+# Why a state claim's check has no later window yet (the default names the check).
+NO_WINDOW = {
+    "check_support_invasion": (
+        "Cannot be re-judged: the votes after the story that deplore or condemn the invasion "
+        "are not all sourced state by state (for Ukraine's text of 24 Feb 2025 the research "
+        "notes name the eight African no votes, but no full list), so data/unga_votes holds the "
+        "Assembly's votes to 23 Feb 2023 only."),
+}
+
 # The evidence a later window actually moves, where the check also reads facts fixed before the
 # story (the coup's day, Wagner's first report): only these tables must be complete past it.
 CURRENT = {"check_closer_to_russia": ("mali",)}
@@ -129,7 +138,7 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
                 "reason_now": f"Cannot be re-judged: {named} not brought past the story."}
     if name not in LATER_WINDOWS:
         return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
-                "reason_now": f"No later window is written for {name}."}
+                "reason_now": NO_WINDOW.get(name, f"No later window is written for {name}.")}
     as_of = min(dates.values())
     kwargs = LATER_WINDOWS[name](as_of)
     unknown = set(kwargs) - set(inspect.signature(fn).parameters)
