@@ -13,9 +13,10 @@
 # ledger's measure: Russian deliveries to Mali came to about 90 million TIV in 2021-24, against
 # about 31 million in 2016-19. The world the other claims describe has moved, and the tables now record
 # some of it: Wagner left Mali in June 2025, handing over to the Russian defence ministry's Africa
-# Corps, which had arrived in Burkina Faso in January 2024; the UN ended its mission in Mali
-# (June 2023); the last French troops left Niger (December 2023) and Senegal (July 2025); and
-# Mali, Burkina Faso and Niger left ECOWAS (January 2025). Those tables are not yet complete past
+# Corps, which had arrived in Burkina Faso (January 2024) and Niger (April 2024); the UN's mission
+# left Mali by the end of 2023; France left Niger (December 2023), Chad (January 2025), Côte
+# d'Ivoire (February 2025) and Senegal (July 2025); and Mali, Burkina Faso and Niger left ECOWAS
+# (January 2025). Those tables are not yet complete past
 # the story, so the ledger does not re-judge the claims they bear on, and says so.
 #
 # **Data.** The fact-check ledger (`data/claims.csv`, `analysis.claims`), its verdict history
@@ -110,19 +111,24 @@ charts.show(charts.line_chart(
 # ## After the story: Wagner, Africa Corps, France and ECOWAS
 #
 # The events recorded since the story, in order. The UN Security Council ended its mission in
-# Mali, MINUSMA, on 30 June 2023, at Mali's request. The last French troops left Niger on
-# 22 December 2023, after its coup; France handed back its last bases in Senegal on 17 July 2025.
-# About 100 Russian servicemen announced by Africa Corps flew into Burkina Faso on 24 January
-# 2024. Mali, Burkina Faso and Niger left ECOWAS on 29 January 2025. Wagner announced its
-# departure from Mali on 6 June 2025; Africa Corps, largely former Wagner men, stayed. The list is
-# of what the tables hold, not a complete record of the period.
+# Mali, MINUSMA, on 30 June 2023, at Mali's request, and the mission completed its withdrawal on
+# 31 December 2023. The last French troops left Niger on 22 December 2023, after its coup; France
+# handed over its last base in Chad on 30 January 2025, returned its only base in Côte d'Ivoire
+# on 20 February 2025 and its last bases in Senegal on 17 July 2025. About 100 Russian servicemen
+# announced by Africa Corps flew into Burkina Faso on 24 January 2024; Russian instructors with an
+# air-defence system landed in Niger on 10 April 2024. Mali, Burkina Faso and Niger left ECOWAS on
+# 29 January 2025. Wagner announced its departure from Mali on 6 June 2025; Africa Corps, largely
+# former Wagner men, stayed. The list is of what the tables hold, not a complete record of the
+# period.
 
 # %%
 later = events.timeline(evidence["events"])
 later = later[later["after_story"] & later["category"].isin(
     ["withdrawal", "deployment", "diplomacy", "UN finding"])]
 days = later.set_index("event_id")["date"]
-assert days["mli-minusma-ended-2023"] == "2023-06-30"
+assert days["mli-minusma-ended-2023"] == "2023-06-30" and days["mli-minusma-withdrawn-2023"] == "2023-12-31"
+assert days["tcd-french-last-base-2025"] == "2025-01-30" and days["civ-french-base-returned-2025"] == "2025-02-20"
+assert days["ner-africa-corps-arrives-2024"] == "2024-04-10"
 assert days["ner-french-troops-leave-2023"] == "2023-12-22"
 assert days["sen-french-bases-returned-2025"] == "2025-07-17"
 assert days["bfa-africa-corps-arrives-2024"] == "2024-01-24"
@@ -134,9 +140,11 @@ charts.show(timeline_charts.event_timeline_chart(
     subtitle="Events recorded in this package after 6 February 2023, in date order (not to scale)",
     source=SOURCE_EVENTS,
     alt=("Vertical timeline of the events recorded after the story: the UN's report on Moura "
-         "(May 2023), MINUSMA's mandate ended (June 2023), the last French troops out of Niger "
-         "(December 2023), Africa Corps in Burkina Faso (January 2024), Mali, Burkina Faso and "
-         "Niger out of ECOWAS (January 2025), Wagner leaving Mali (June 2025) and France's last "
+         "(May 2023), MINUSMA's mandate ended (June 2023) and its withdrawal completed (December "
+         "2023), the last French troops out of Niger (December 2023), Africa Corps in Burkina "
+         "Faso (January 2024) and Niger (April 2024), Mali, Burkina Faso and Niger out of ECOWAS "
+         "and France's last base in Chad handed over (January 2025), France's base in Côte "
+         "d'Ivoire returned (February 2025), Wagner leaving Mali (June 2025) and France's last "
          "bases in Senegal returned (July 2025).")))
 
 # %% [markdown]
