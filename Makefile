@@ -100,7 +100,7 @@ notebooks: $(STAMP) ## Re-execute the committed notebooks in place, refresh thei
 test: $(STAMP) $(NODE_STAMP) ## Run every test: unit, doctests, data contract, notebooks, validators
 	$(PY) -m pytest
 
-# The speed targets, each a ratio against its baseline run alongside (see README, Benchmarks).
+# The speed targets, each a ratio against its baseline run alongside (see docs/benchmarks.md).
 # bench_bootstrap downloads the lock from PyPI twice; the others run offline. About 10 minutes.
 bench: $(STAMP) ## Print every speed ratio: bootstrap, SIPRI importer, report build
 	$(PY) benchmarks/bench_bootstrap.py
