@@ -117,6 +117,7 @@ def corrections_body(corrections: pd.DataFrame) -> str:
            "</p>",
            f"<p>Every factual change to a committed row ({len(corrections)}), kept beside the "
            "data in <code>data/corrections.csv</code>.</p>",
+           "<div class='scroll' role='region' tabindex='0' aria-label='Corrections'>"
            "<table><thead><tr><th scope='col'>Id</th><th scope='col'>Date</th>"
            "<th scope='col'>Row</th><th scope='col'>Was</th><th scope='col'>Now</th>"
            "<th scope='col'>Why</th><th scope='col'>Sources</th></tr></thead><tbody>"]
@@ -131,7 +132,7 @@ def corrections_body(corrections: pd.DataFrame) -> str:
             f"<td>{html.escape(str(row['now']) if _given(row['now']) else '(removed)')}</td>"
             f"<td>{html.escape(str(row['why']))}</td>"
             f"<td>{', '.join(source_link(i) for i in ids)}</td></tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
 
 

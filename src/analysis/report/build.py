@@ -36,7 +36,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, display_path
+from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, display_path
+from analysis.publish.layout import git_commit
 from analysis.publish.render import (  # noqa: F401 (re-exported: tests and benchmarks use them)
     editors_copy,
     page_with_note,
@@ -186,14 +187,16 @@ def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None, prov=_L
     is loaded here).
     """
     from analysis.contract.citations import sources_of_tables, tables_of_files
+    from analysis.publish import layout, provenance
     from analysis.publish import pages as site_pages
-    from analysis.publish import provenance
+    from analysis.publish.siteinfo import site_info
 
     site, charts = staging / "site", staging / "charts"
     site.mkdir(parents=True)
     charts.mkdir()
     if prov is _LOAD:
         prov = provenance.load_provenance()
+    info = site_info()
     entries = []
     for job in jobs:
         paths = cache_paths(cache, job)
@@ -205,13 +208,14 @@ def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None, prov=_L
                                                   tables)
         for kind, name in (("html", f"{job.slug}.html"), ("editors", f"{job.slug}.editors.html")):
             page = paths[kind].read_text(encoding="utf-8")
-            (site / name).write_text(provenance.append_to_page(page, section) if section
-                                     else page, encoding="utf-8")
+            if section:
+                page = provenance.append_to_page(page, section)
+            (site / name).write_text(layout.decorate(page, name, info), encoding="utf-8")
         if paths["charts"].exists():
             for f in sorted(paths["charts"].iterdir()):
                 shutil.copyfile(f, charts / f.name)
         entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params))
-    site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger, prov)
+    site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger, prov, info)
 
 
 def skip_iri_grammars() -> None:
@@ -354,7 +358,7 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         return 1
     site_key = _sha(json.dumps(sorted(
         json.loads(cache_paths(cache, j)["meta"].read_text(encoding="utf-8"))["key"] + j.slug
-        for j in jobs)).encode() + code.encode())
+        for j in jobs)).encode() + code.encode() + str(git_commit(ROOT)).encode())
     stamp = build_dir / "site" / ".build-key"
     if not stale and stamp.exists() and stamp.read_text() == site_key:
         print("site up to date: nothing to do", file=sys.stderr)
