@@ -45,7 +45,7 @@ venv_pip = { test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV); } && \
 
 .DEFAULT_GOAL := help
 NODE_STAMP := node_modules/.installed
-.PHONY: help venv node_modules report notebooks test bench data lint env lock clean
+.PHONY: help venv node_modules cffconvert report notebooks test bench data lint env lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -76,6 +76,24 @@ $(NODE_STAMP): package.json package-lock.json
 
 node_modules: $(NODE_STAMP) ## Install the web validators from package-lock.json (npm ci)
 
+# cffconvert (validates CITATION.cff) lives in its own venv: it needs jsonschema<4, which the
+# main lock cannot hold beside JupyterLab. Installed from requirements-cffconvert.lock, hashes
+# checked, no dependency resolution at install time; docopt has no wheel, so its sdist is built
+# with the locked setuptools, installed first (no build isolation: nothing fetched unchecked).
+CFF_VENV := $(TOOLS)/cffconvert
+CFFCONVERT := $(CFF_VENV)/bin/cffconvert
+$(CFFCONVERT): requirements-cffconvert.lock
+	rm -rf "$(CFF_VENV)" && $(PYTHON) -m venv "$(CFF_VENV)" && \
+	  awk '/^setuptools==/{p=1; print; next} p && /^ /{print; next} {p=0}' \
+	    requirements-cffconvert.lock > "$(CFF_VENV)/build.txt" && \
+	  PIP_ROOT_USER_ACTION=ignore "$(CFF_VENV)/bin/pip" install $(PIP_QUIET) --no-deps \
+	  --only-binary :all: --require-hashes -r "$(CFF_VENV)/build.txt" && \
+	  PIP_ROOT_USER_ACTION=ignore "$(CFF_VENV)/bin/pip" install $(PIP_QUIET) --no-deps \
+	  --no-build-isolation --require-hashes -r requirements-cffconvert.lock
+	@touch $@
+
+cffconvert: $(CFFCONVERT) ## Install cffconvert (CITATION.cff's validator) into .tools/cffconvert
+
 # Parameter overrides: make report PARAMS="01-arms-share:region=north-africa 01-arms-share:years=2014-2018"
 PARAMS ?=
 report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
@@ -84,7 +102,7 @@ report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ 
 notebooks: $(STAMP) ## Re-execute the committed notebooks in place, refresh their text pairs
 	$(PY) -m analysis notebooks
 
-test: $(STAMP) $(NODE_STAMP) ## Run every test: unit, doctests, data contract, notebooks, validators
+test: $(STAMP) $(NODE_STAMP) $(CFFCONVERT) ## Run every test: unit, doctests, data contract, notebooks, validators
 	$(PY) -m pytest
 
 # The speed targets, each a ratio against its baseline run alongside (see README, Benchmarks).
@@ -110,6 +128,10 @@ lock: ## Re-resolve requirements.lock (hashes) from pyproject.toml with uv (UPGR
 	$(UV) pip compile --quiet pyproject.toml --group build --generate-hashes \
 	  --python-version 3.11.7 --python-platform x86_64-manylinux_2_28 \
 	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o requirements.lock
+	$(UV) pip compile --quiet requirements-cffconvert.in --generate-hashes \
+	  --python-version 3.11.7 --python-platform x86_64-manylinux_2_28 \
+	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) \
+	  -o requirements-cffconvert.lock
 
 clean: ## Remove build/ (keeps .venv)
 	rm -rf build
