@@ -144,8 +144,8 @@ def test_site_has_both_versions_charts_and_no_external_reference(project):
     site = project["build"] / "site"
     names = sorted(p.name for p in site.iterdir() if not p.name.startswith("."))
     assert names == ["01-first.editors.html", "01-first.html", "02-second.editors.html",
-                     "02-second.html", "charts", "corrections.html", "index.html",
-                     "sources.html"]
+                     "02-second.html", "charts", "corrections.html", "data", "data.html",
+                     "index.html", "sources.html"]
     for page in site.glob("*.html"):
         # Links a reader may follow (the sources page links every publisher's page) load
         # nothing; anything the page itself would fetch must be local.

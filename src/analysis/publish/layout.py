@@ -28,7 +28,7 @@ NAV = (
     ("Countries", "countries/index.html", "countries/index.html"),
     ("Sources", "sources.html", None),
     ("Corrections", "corrections.html", None),
-    ("Data", "data.html", "data.html"),
+    ("Data", "data.html", None),
 )
 
 CSS = """
@@ -67,7 +67,8 @@ class SiteInfo:
     ``commit``/``commit_date``: the commit the site was built from and its date (None outside
     a git checkout, and said so); ``vintages``: the dates of the data exports the derived
     tables were computed from; ``accessed``: the latest day a source was read; ``citation``:
-    the citation line (from ``CITATION.cff``); ``licences``: (what, licence) pairs.
+    the citation line and ``authors`` (from ``CITATION.cff``); ``licences``: (what, licence)
+    pairs; ``pages``: the optional pages the site has (e.g. ``countries/index.html``).
     """
 
     commit: str | None = None
@@ -76,6 +77,7 @@ class SiteInfo:
     accessed: str | None = None
     citation: str = ""
     licences: tuple[tuple[str, str], ...] = ()
+    authors: tuple[str, ...] = ()
     pages: frozenset[str] = field(default_factory=frozenset)  # optional pages that exist
 
 

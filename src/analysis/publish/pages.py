@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.publish import layout, provenance
+from analysis.publish import claimreview, datafiles, layout, provenance
+from analysis.story import STORY_SOURCE_ID
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:50rem;margin:2rem auto;
@@ -172,14 +173,34 @@ def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None
                       provenance.CORRECTIONS_PAGE, info),
                 encoding="utf-8")
     if rows:
-        labels = provenance.source_labels(prov[0]) if prov is not None else None
-        body = ("<h1>The fact-check ledger</h1><p><a href='index.html'>Back to the index</a>"
-                + (f" · <a href='{provenance.SOURCES_PAGE}'>Sources</a>" if prov else "")
-                + "</p>" + verdict_counts(rows)
-                + "<p>Each claim of the story, in our words, with the verdict the data give, the "
-                "rule it applies, the figures it used, the rows it rests on and their sources."
-                "</p>"
-                + "\n".join(provenance.ledger_entry(r, SYMBOLS.get(str(r["verdict"]), "?"),
-                                                    labels) for r in rows))
-        (site / "ledger.html").write_text(
-            _page("The fact-check ledger", body, "ledger.html", info), encoding="utf-8")
+        write_ledger(site, rows, prov, info)
+    from analysis.contract.datapackage import read_descriptor
+    from analysis.contract.paths import DATA_DIR
+
+    datafiles.write_data(site, read_descriptor(), DATA_DIR, info,
+                         prov[1] if prov is not None else None, css=CSS)
+
+
+def write_ledger(site: Path, rows: list[dict], prov, info: layout.SiteInfo) -> None:
+    """ledger.html (one anchored entry per claim, each checked one with its ClaimReview) and,
+    with the sources (the story's row), ledger.json."""
+    labels = provenance.source_labels(prov[0]) if prov is not None else None
+    story = (claimreview.story_facts(prov[0], STORY_SOURCE_ID) if prov is not None else None)
+
+    def review(r: dict) -> str:
+        if story is None or not claimreview.is_checked(r):
+            return ""
+        anchor = provenance.claim_anchor(str(r["claim_id"]))
+        return claimreview.script(claimreview.claim_review(r, story, info, anchor))
+
+    body = ("<h1>The fact-check ledger</h1>" + verdict_counts(rows)
+            + "<p>Each claim of the story, in our words, with the verdict the data give, the "
+            "rule it applies, the figures it used, the rows it rests on and their sources.</p>"
+            + (claimreview.json_link() if story is not None else "")
+            + "\n".join(provenance.ledger_entry(r, SYMBOLS.get(str(r["verdict"]), "?"), labels,
+                                                review(r)) for r in rows))
+    (site / claimreview.LEDGER_PAGE).write_text(
+        _page("The fact-check ledger", body, claimreview.LEDGER_PAGE, info), encoding="utf-8")
+    if story is not None:
+        (site / claimreview.LEDGER_JSON).write_text(claimreview.ledger_json(rows, story, info),
+                                                    encoding="utf-8")

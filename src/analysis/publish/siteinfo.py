@@ -31,6 +31,12 @@ def read_citation(path: Path) -> dict:
     return meta
 
 
+def author_names(meta: dict) -> list[str]:
+    """The authors of ``CITATION.cff``: an entity's name, or a person's given and family names."""
+    return [a.get("name") or " ".join(p for p in (a.get("given-names"), a.get("family-names"))
+                                      if p) for a in meta["authors"]]
+
+
 def citation_text(meta: dict, commit: str | None, commit_date: str | None) -> str:
     """The citation line: authors (year of the commit). Title. Version, commit.
 
@@ -38,10 +44,7 @@ def citation_text(meta: dict, commit: str | None, commit_date: str | None) -> st
     ...               "2026-12-05")
     'A (2026). T. Version 1, commit abcdef123456 (2026-12-05).'
     """
-    names = []
-    for a in meta["authors"]:
-        names.append(a.get("name") or " ".join(
-            p for p in (a.get("given-names"), a.get("family-names")) if p))
+    names = author_names(meta)
     year = f" ({commit_date[:4]})" if commit_date else ""
     built = (f", commit {commit[:12]} ({commit_date})" if commit else
              " (built outside git: no commit)")
@@ -81,7 +84,8 @@ def site_info(root: Path | None = None, pages: frozenset[str] = frozenset()) -> 
         accessed = str(max(str(d) for d in sources["date_accessed"] if str(d) not in ("", "nan")))
     commit, date = git_commit(root)
     pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    cite = citation_text(read_citation(root / CITATION_FILE), commit, date)
+    meta = read_citation(root / CITATION_FILE)
     return SiteInfo(commit=commit, commit_date=date, vintages=vintages(descriptor),
-                    accessed=accessed, citation=cite,
+                    accessed=accessed, citation=citation_text(meta, commit, date),
+                    authors=tuple(author_names(meta)),
                     licences=licences(descriptor, pyproject), pages=pages)
