@@ -45,7 +45,7 @@ venv_pip = { test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV); } && \
 
 .DEFAULT_GOAL := help
 NODE_STAMP := node_modules/.installed
-.PHONY: help venv node_modules cffconvert report notebooks test bench data lint env lock clean
+.PHONY: help venv node_modules cffconvert serve report notebooks test bench data lint env lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -98,6 +98,12 @@ cffconvert: $(CFFCONVERT) ## Install cffconvert (CITATION.cff's validator) into 
 PARAMS ?=
 report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
 	$(PY) -m analysis report $(foreach p,$(PARAMS),--param $(p))
+
+# Datasette over the Data Package as SQLite (built from data/datapackage.json), read-only, on
+# this machine only: make serve PORT=8002 to change the port.
+PORT ?= 8001
+serve: $(STAMP) ## Query the data in Datasette at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)
+	$(PY) -m analysis serve --host 127.0.0.1 --port $(PORT)
 
 notebooks: $(STAMP) ## Re-execute the committed notebooks in place, refresh their text pairs
 	$(PY) -m analysis notebooks
