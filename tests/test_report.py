@@ -145,13 +145,15 @@ def test_site_has_both_versions_charts_and_no_external_reference(project):
     names = sorted(p.name for p in site.iterdir() if not p.name.startswith("."))
     assert names == ["01-first.editors.html", "01-first.html", "02-second.editors.html",
                      "02-second.html", "charts", "corrections.html", "data", "data.html",
-                     "index.html", "sources.html"]
+                     "index.html", "search", "sources.html"]
     for page in site.glob("*.html"):
         # Links a reader may follow (the sources page links every publisher's page) load
         # nothing; anything the page itself would fetch must be local.
         text = OUTBOUND_LINK.sub("<a>", page.read_text(encoding="utf-8"))
         assert not EXTERNAL.search(text), page.name
-        assert "<script src" not in text
+        # the only scripts a page loads are the site's own search, by a relative path
+        assert set(re.findall(r"<script src=(['\"])([^'\"]*)\1", text)) == {
+            ("'", f"search/{name}") for name in ("lunr.min.js", "index.js", "search.js")}
     editors = (site / "01-first.editors.html").read_text(encoding="utf-8")
     reviewers = (site / "01-first.html").read_text(encoding="utf-8")
     assert 'class="highlight' in reviewers and 'class="highlight' not in editors

@@ -3,8 +3,8 @@ and corrections pages, both forms of every notebook page, and pages one folder d
 ``countries/ISO3.html``).
 
 - :func:`header`: the story, the ledger, the notebooks, the country pages (when the site has
-  them), sources, corrections and the data; every link relative to the page's folder, so a page
-  at any depth finds home (:func:`root_of`).
+  them), sources, corrections and the data, and the search box (:mod:`.search`); every link
+  relative to the page's folder, so a page at any depth finds home (:func:`root_of`).
 - :func:`footer`: which commit on which date the site was built from, the data's vintages and
   when the sources were last read, how to cite it, the licences. Everything in it is read from
   git, ``data/sources.csv``, ``data/datapackage.json`` and ``CITATION.cff`` (:func:`site_info`):
@@ -18,6 +18,8 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+
+from analysis.publish import search
 
 # (label, target relative to the site's root, the file whose presence shows the link or None
 # for always). "Countries" appears once the country pages exist (countries/index.html).
@@ -47,10 +49,14 @@ main p,main li,main dd{max-width:70ch}
 .scroll{overflow-x:auto;max-width:100%}
 .jp-RenderedHTMLCommon{overflow-x:auto}
 body.jp-Notebook main{max-width:64rem;margin:0 auto}
+.site-search{margin:.4rem 0 0}.site-search input{font-size:1rem;padding:.15rem .4rem;
+width:16rem;max-width:100%;margin-left:.3rem}
+#site-search-results{max-width:70ch}#site-search-results ol{margin:.3rem 0;padding-left:1.4rem}
+#site-search-results li{margin:.25rem 0}.search-snippet{color:#444;font-size:.9em}
 .chart-files{font-family:system-ui,sans-serif;font-size:14px;margin:.2rem 0 1rem}
 .chart-files a{margin-right:.9rem;color:#005a8c}
 @media print{
-.site-header nav,.search,.chart-files{display:none}
+.site-header nav,.site-search,.chart-files{display:none}
 .site-footer{background:none;border-top:1px solid #000}
 a{color:#000}
 main a[href^='http']::after{content:' (' attr(href) ')';font-size:90%;word-break:break-all}
@@ -90,7 +96,7 @@ def root_of(page: str) -> str:
     return "../" * (len(PurePosixPath(page).parts) - 1)
 
 
-def header(page: str, info: SiteInfo, search: str = "") -> str:
+def header(page: str, info: SiteInfo) -> str:
     """The site's header for ``page`` (a path relative to the site's root), links relative."""
     root = root_of(page)
     items = []
@@ -103,7 +109,7 @@ def header(page: str, info: SiteInfo, search: str = "") -> str:
     return ("<header class='site-header'><p class='site-title'>"
             f"<a href='{html.escape(root)}index.html'>Lavrov heads to Mali: the data behind "
             "the story</a></p><nav aria-label='Site'><ul>" + "".join(items)
-            + f"</ul></nav>{search}</header>")
+            + f"</ul></nav>{search.form(root)}</header>")
 
 
 def _commit_text(info: SiteInfo) -> str:
@@ -125,30 +131,28 @@ def footer(page: str, info: SiteInfo) -> str:
             f"source's dates are on <a href='{root}sources.html'>the sources page</a>).</p>"
             "<dl><dt>How to cite</dt>"
             f"<dd class='cite'>{html.escape(info.citation)}</dd>"
-            f"<dt>Licences</dt><dd>{licences}</dd></dl></footer>")
+            f"<dt>Licences</dt><dd>{licences}</dd></dl></footer>" + search.scripts(root))
 
 
-def page(title: str, body: str, page_path: str, info: SiteInfo, css: str = "",
-         search: str = "", head: str = "") -> str:
+def page(title: str, body: str, page_path: str, info: SiteInfo, css: str = "") -> str:
     """A whole page of the site's own (not a notebook's): head, header, ``<main>``, footer."""
     return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-            f"<title>{html.escape(title)}</title><style>{css}{CSS}</style>{head}</head>"
-            f"<body>{header(page_path, info, search)}<main>\n{body}\n</main>"
+            f"<title>{html.escape(title)}</title><style>{css}{CSS}</style></head>"
+            f"<body>{header(page_path, info)}<main>\n{body}\n</main>"
             f"{footer(page_path, info)}</body></html>\n")
 
 
 _BODY_OPEN = re.compile(r"<body[^>]*>")
 
 
-def decorate(notebook_page: str, page_path: str, info: SiteInfo, search: str = "",
-             head: str = "") -> str:
+def decorate(notebook_page: str, page_path: str, info: SiteInfo) -> str:
     """A notebook page (nbconvert's) with the site's CSS, header and footer."""
-    out = notebook_page.replace("</head>", f"<style>{CSS}</style>{head}\n</head>", 1)
+    out = notebook_page.replace("</head>", f"<style>{CSS}</style>\n</head>", 1)
     m = _BODY_OPEN.search(out)
     if m is None:
         raise ValueError(f"{page_path}: no <body> to put the site's header in")
-    out = out[:m.end()] + "\n" + header(page_path, info, search) + out[m.end():]
+    out = out[:m.end()] + "\n" + header(page_path, info) + out[m.end():]
     at = out.rfind("</body>")
     return out[:at] + footer(page_path, info) + "\n" + out[at:]
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.publish import claimreview, datafiles, layout, provenance
+from analysis.publish import claimreview, datafiles, layout, provenance, search
 from analysis.story import STORY_SOURCE_ID
 
 CSS = """
@@ -179,6 +179,7 @@ def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None
 
     datafiles.write_data(site, read_descriptor(), DATA_DIR, info,
                          prov[1] if prov is not None else None, css=CSS)
+    search.write_search(site)  # last: it indexes every page written
 
 
 def write_ledger(site: Path, rows: list[dict], prov, info: layout.SiteInfo) -> None:

@@ -1,0 +1,80 @@
+"""Search that works offline: the index is built at build time from the written pages (no code
+cells, header or footer), in the same bytes every time, loaded by <script src> (no fetch), and
+in a real browser opened from file:// a query finds a word on exactly the pages that hold it."""
+
+import re
+import subprocess
+
+import pytest
+
+from analysis.publish import search
+
+RESULT = re.compile(r'<li><a href="([^"]+)">')
+
+
+def test_sections_skip_code_header_footer_and_scripts(tmp_path):
+    (tmp_path / "p.html").write_text(
+        "<html><head><title>Page</title><script>var hidden = 'scriptword';</script></head>"
+        "<body><header class='site-header'>headerword</header><main>"
+        "<h1 id='top'>Top</h1><p>intro alpha</p>"
+        "<div class='jp-InputArea'><pre>codeword = 1</pre></div><img alt='x'>"
+        "<section id='s2'><h2>Second</h2><p>beta <b>gamma</b></p></section>"
+        "</main><footer class='site-footer'>footerword</footer></body></html>",
+        encoding="utf-8")
+    (tmp_path / "p.editors.html").write_text("<html><body>editorsword</body></html>")
+    docs = search.documents(tmp_path)
+    assert [(d["url"], d["title"]) for d in docs] == [("p.html#top", "Top"),
+                                                     ("p.html#s2", "Second")]
+    text = " ".join(d["text"] for d in docs)
+    assert "alpha" in text and "gamma" in text
+    for word in ("scriptword", "headerword", "footerword", "codeword", "editorsword"):
+        assert word not in text
+
+
+def test_the_index_is_a_script_with_no_fetch_and_the_same_bytes_twice(rendered_site):
+    out = rendered_site / "search"
+    assert sorted(p.name for p in out.iterdir()) == ["index.js", "lunr.min.js", "search.js"]
+    first = (out / "index.js").read_bytes()
+    assert first.startswith(b"window.SITE_SEARCH = ")
+    assert search.index_script(search.documents(rendered_site)).encode() == first
+    assert "fetch(" not in (out / "search.js").read_text(encoding="utf-8")
+    for page in rendered_site.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script src='search/index.js'></script>" in text, page.name
+        assert "id='site-search-q'" in text, page.name
+
+
+def test_a_build_without_lunr_js_says_how_to_get_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "LUNR_JS", search.ROOT / "node_modules" / "nope" / "lunr.js")
+    with pytest.raises(search.SearchError, match="make node_modules"):
+        search.write_search(tmp_path)
+
+
+def _pages_holding(site, word: str) -> set[str]:
+    return {d["url"].split("#")[0] for d in search.documents(site)
+            if re.search(rf"\b{word}", d["text"], re.I)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("word", ["Barkhane", "Eritrea", "Wagner"])
+def test_search_from_file_url_finds_a_word_on_the_pages_that_hold_it(rendered_site, tmp_path,
+                                                                    word):
+    from test_browser import CHROMIUM, FLAGS
+
+    if CHROMIUM is None:
+        pytest.fail("Chromium is not installed: `apt-get install chromium` (Debian)")
+    expected = _pages_holding(rendered_site, word)
+    assert expected, f"no page holds {word!r}: pick another word"
+    start = rendered_site / "corrections.html"
+    dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
+                          "--dump-dom", start.as_uri() + f"?q={word}"],
+                         capture_output=True, text=True, timeout=120, check=False).stdout
+    results = re.search(r'<div id="site-search-results"[^>]*>(.*?)</div>', dom, re.S)
+    assert results, "no results box in the page"
+    assert "found" in results.group(1), results.group(1)[:300]
+    found = {href.split("#")[0] for href in RESULT.findall(results.group(1))}
+    shown_all = "shown)" not in results.group(1)  # more than the 20 listed: a subset
+    assert found <= expected and (found == expected or not shown_all), (found, expected)
+    for href in RESULT.findall(results.group(1)):
+        page = rendered_site / href.split("#")[0]
+        assert page.exists(), href
