@@ -39,7 +39,7 @@ font-size:15px;line-height:1.45;color:#222}
 .site-header{border-bottom:1px solid #ccc;padding:.5rem 1rem;background:#fafafa}
 .site-header nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1.1rem}
 .site-header .site-title{font-weight:700;margin:0 0 .2rem}
-.site-header a,.site-footer a{color:#005a8c}
+.site-header a,.site-footer a,#site-search-results a{color:#005a8c;text-decoration:underline}
 .site-header a[aria-current]{font-weight:700;color:#222}
 .site-footer{border-top:1px solid #ccc;margin-top:3rem;padding:1rem;background:#fafafa}
 .site-footer p,.site-footer dl{max-width:70ch;margin:.3rem 0}
@@ -54,7 +54,7 @@ width:16rem;max-width:100%;margin-left:.3rem}
 #site-search-results{max-width:70ch}#site-search-results ol{margin:.3rem 0;padding-left:1.4rem}
 #site-search-results li{margin:.25rem 0}.search-snippet{color:#444;font-size:.9em}
 .chart-files{font-family:system-ui,sans-serif;font-size:14px;margin:.2rem 0 1rem}
-.chart-files a{margin-right:.9rem;color:#005a8c}
+.chart-files a{margin-right:.9rem;color:#005a8c;text-decoration:underline}
 @media print{
 .site-header nav,.site-search,.chart-files{display:none}
 .site-footer{background:none;border-top:1px solid #000}
