@@ -89,12 +89,14 @@ def test_axe_core_finds_no_violation_on_any_page(rendered_site, canary):
         _need((NODE_MODULES / package / "package.json").is_file(),
               f"node_modules/{package} is missing: {NPM_HOW}")
     pages = _pages(rendered_site)
-    proc = subprocess.run([node, str(AXE_SCRIPT), *map(str, pages), str(canary)],
+    searched = f"{rendered_site / 'ledger.html'}?q=Wagner"  # the search's results shown
+    proc = subprocess.run([node, str(AXE_SCRIPT), *map(str, pages), searched, str(canary)],
                           capture_output=True, text=True, timeout=900, check=False, cwd=ROOT,
                           env={**os.environ, "CHROMIUM": chromium})
     _need(proc.returncode == 0, f"axe.mjs did not run (exit {proc.returncode}): "
           f"{proc.stderr[-2000:]}")
     report = json.loads(proc.stdout)["pages"]
+    assert searched in report, "axe.mjs did not check the page with search results"
     seen = report.pop(str(canary))
     rules = {v["id"] for v in seen["violations"]}
     assert {"empty-table-header", "color-contrast"} <= rules, rules
