@@ -137,8 +137,17 @@ def index_body(entries: list[Entry], rows: list[dict] | None, with_sources: bool
 
 
 def citation_block(info: layout.SiteInfo) -> str:
-    """How to cite the site, on the index (the same line as every footer and bundle)."""
-    return ("<h2 id='cite'>How to cite</h2><p>Cite the package, naming the commit it was "
+    """How to reuse and cite the site, on the index (the same citation line as every footer
+    and bundle)."""
+    return ("<h2 id='reuse'>Reuse the data</h2><ul class='links'>"
+            f"<li><a href='{datafiles.DATA_PAGE}'>The data</a>: every table as CSV, the Data "
+            "Package descriptor, and one SQLite database with its keys (to query it in "
+            "Datasette: <code>make serve</code>)</li>"
+            f"<li><a href='{claimreview.LEDGER_JSON}'>The ledger as JSON</a>, and a schema.org "
+            "ClaimReview in each checked claim's entry on the ledger page</li>"
+            "<li>Under every chart: its PNG, SVG, data (CSV) and a bundle (zip) with metadata "
+            "and a README</li></ul>"
+            "<h2 id='cite'>How to cite</h2><p>Cite the package, naming the commit it was "
             "built from (the metadata are in <code>CITATION.cff</code> at the repository's "
             f"root):</p><p class='params'>{html.escape(info.citation)}</p>")
 
