@@ -3,7 +3,6 @@ cells, header or footer), in the same bytes every time, loaded by <script src> (
 in a real browser opened from file:// a query finds a word on exactly the pages that hold it."""
 
 import re
-import subprocess
 
 import pytest
 
@@ -56,25 +55,23 @@ def _pages_holding(site, word: str) -> set[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("word", ["Barkhane", "Eritrea", "Wagner"])
-def test_search_from_file_url_finds_a_word_on_the_pages_that_hold_it(rendered_site, tmp_path,
-                                                                    word):
-    from test_browser import CHROMIUM, FLAGS
+def test_search_from_file_url_finds_a_word_on_the_pages_that_hold_it(rendered_site, tmp_path):
+    """In the project's Chromium (tests/browser.py), from file://, with nothing fetched."""
+    from browser import browse
 
-    if CHROMIUM is None:
-        pytest.fail("Chromium is not installed: `apt-get install chromium` (Debian)")
-    expected = _pages_holding(rendered_site, word)
-    assert expected, f"no page holds {word!r}: pick another word"
+    words = ["Barkhane", "Eritrea", "Wagner"]
     start = rendered_site / "corrections.html"
-    dom = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
-                          "--dump-dom", start.as_uri() + f"?q={word}"],
-                         capture_output=True, text=True, timeout=120, check=False).stdout
-    results = re.search(r'<div id="site-search-results"[^>]*>(.*?)</div>', dom, re.S)
-    assert results, "no results box in the page"
-    assert "found" in results.group(1), results.group(1)[:300]
-    found = {href.split("#")[0] for href in RESULT.findall(results.group(1))}
-    shown_all = "shown)" not in results.group(1)  # more than the 20 listed: a subset
-    assert found <= expected and (found == expected or not shown_all), (found, expected)
-    for href in RESULT.findall(results.group(1)):
-        page = rendered_site / href.split("#")[0]
-        assert page.exists(), href
+    seen = browse([f"{start}?q={w}" for w in words], tmp_path, dom=True)
+    assert len(seen) == len(words)
+    for word, (_, result) in zip(words, sorted(seen.items(), key=lambda kv: kv[1]["shot"]),
+                                 strict=True):
+        assert result["console"] == [] and result["requests"] == [], result
+        expected = _pages_holding(rendered_site, word)
+        assert expected, f"no page holds {word!r}: pick another word"
+        box = re.search(r'<div id="site-search-results"[^>]*>(.*?)</div>', result["dom"], re.S)
+        assert box and "found" in box.group(1), (word, box and box.group(1)[:300])
+        hrefs = RESULT.findall(box.group(1))
+        found = {h.split("#")[0] for h in hrefs}
+        every = "shown)" not in box.group(1)  # otherwise the first 20 of more
+        assert found <= expected and (found == expected or not every), (word, found, expected)
+        assert all((rendered_site / h.split("#")[0]).exists() for h in hrefs), hrefs
