@@ -97,4 +97,5 @@ def test_the_rows_of_c14_are_grouped_compact_and_linked(rendered_site, records):
     assert "data.html#table-unga_votes" in ledger
     few = evidence.rows_cell([{"table": "events", "key": "a"}, {"table": "events", "key": "b"}])
     assert few == ("<ul class='rows'><li><a href='data.html#table-events'><code>events</code>"
-                   "</a>: a, b</li></ul>")
+                   "</a>: a; b</li></ul>")
+    assert "<li>resolution A/RES/ES-11/4: iso3 BDI, BFA," in cell  # the folded list, grouped

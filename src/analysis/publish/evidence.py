@@ -51,6 +51,29 @@ def summary(keys: list[str]) -> str:
     return "; ".join(parts)
 
 
+def folded(keys: list[str]) -> str:
+    """The full list of keys, grouped by all but their last field where they share fields
+    (HTML, escaped).
+
+    >>> folded(["resolution=R1, iso3=BDI", "resolution=R1, iso3=MLI", "resolution=R2, iso3=BDI"])
+    '<ul><li>resolution R1: iso3 BDI, MLI</li><li>resolution R2: iso3 BDI</li></ul>'
+    >>> folded(["a", "b"])
+    '<p>a; b</p>'
+    """
+    parsed = [key_parts(k) for k in keys]
+    names = [n for n, _ in parsed[0]]
+    if len(names) < 2 or "" in names or any([n for n, _ in p] != names for p in parsed):
+        return f"<p>{'; '.join(html.escape(k) for k in keys)}</p>"
+    groups: dict[str, list[str]] = {}
+    for p in parsed:
+        head = ", ".join(f"{n} {v}" for n, v in p[:-1])
+        groups.setdefault(head, []).append(p[-1][1])
+    return "<ul>" + "".join(
+        f"<li>{html.escape(head)}: {html.escape(names[-1])} "
+        f"{', '.join(html.escape(v) for v in values)}</li>"
+        for head, values in groups.items()) + "</ul>"
+
+
 def rows_cell(rows: list[dict], data_page: str = "data.html") -> str:
     """The Rows cell of a ledger entry: per table a linked line, long lists folded (HTML)."""
     by_table: dict[str, list[str]] = {}
@@ -60,11 +83,10 @@ def rows_cell(rows: list[dict], data_page: str = "data.html") -> str:
     for table, keys in sorted(by_table.items()):
         link = (f"<a href='{html.escape(data_page)}#table-{html.escape(table)}'>"
                 f"<code>{html.escape(table)}</code></a>")
-        listed = ", ".join(html.escape(k) for k in keys)
         if len(keys) <= INLINE:
-            lines.append(f"<li>{link}: {listed}</li>")
+            lines.append(f"<li>{link}: {'; '.join(html.escape(k) for k in keys)}</li>")
         else:
             lines.append(f"<li>{link}: {len(keys)} rows; {html.escape(summary(keys))}"
-                         f"<details><summary>the {len(keys)} rows</summary><p>{listed}</p>"
+                         f"<details><summary>the {len(keys)} rows</summary>{folded(keys)}"
                          "</details></li>")
     return f"<ul class='rows'>{''.join(lines)}</ul>" if lines else "–"
