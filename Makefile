@@ -78,7 +78,7 @@ $(NODE_STAMP): package.json package-lock.json
 	      || echo "warning: no browser for the browser tests (see the line above)" >&2; }; \
 	else echo "warning: npm not found (install Node.js 18+ with npm): the browser and validator tests will fail"; fi
 
-node_modules: $(NODE_STAMP) ## Install the web validators from package-lock.json (npm ci)
+node_modules: $(NODE_STAMP) ## Install lunr.js (the search) and the web validators from package-lock.json
 
 # cffconvert (validates CITATION.cff) lives in its own venv: it needs jsonschema<4, which the
 # main lock cannot hold beside JupyterLab. Installed from requirements-cffconvert.lock, hashes
@@ -100,13 +100,13 @@ cffconvert: $(CFFCONVERT) ## Install cffconvert (CITATION.cff's validator) into 
 
 # Parameter overrides: make report PARAMS="01-arms-share:region=north-africa 01-arms-share:years=2014-2018"
 PARAMS ?=
-report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
+report: $(STAMP) $(NODE_STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
 	$(PY) -m analysis report $(foreach p,$(PARAMS),--param $(p))
 
 # Datasette over the Data Package as SQLite (built from data/datapackage.json), read-only, on
 # this machine only: make serve PORT=8002 to change the port.
 PORT ?= 8001
-serve: $(STAMP) ## Query the data in Datasette at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)
+serve: $(STAMP) ## Query the data in Datasette on http://127.0.0.1:8001/ (PORT=...; Ctrl-C stops it)
 	$(PY) -m analysis serve --host 127.0.0.1 --port $(PORT)
 
 # Every page of build/site in the project's headless Chromium at a desktop and a phone width,

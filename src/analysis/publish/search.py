@@ -30,8 +30,9 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 SECTION_TAGS = {"section", "h1", "h2", "h3"}
 
 
-class SearchError(RuntimeError):
-    """What the search needs is missing (names the file and how to get it)."""
+class SearchError(FileNotFoundError):
+    """What the search needs is missing (names the file and how to get it; the command line
+    prints it as one line)."""
 
 
 class _Sections(HTMLParser):
