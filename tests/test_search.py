@@ -16,7 +16,10 @@ def test_sections_skip_code_header_footer_and_scripts(tmp_path):
         "<html><head><title>Page</title><script>var hidden = 'scriptword';</script></head>"
         "<body><header class='site-header'>headerword</header><main>"
         "<h1 id='top'>Top</h1><p>intro alpha</p>"
-        "<div class='jp-InputArea'><pre>codeword = 1</pre></div><img alt='x'>"
+        "<div class='jp-InputArea jp-Cell-inputArea'><div class='jp-InputPrompt'>In [1]:</div>"
+        "<div class='jp-CodeMirrorEditor jp-InputArea-editor'><pre>codeword = 1</pre></div>"
+        "</div><img alt='x'><div class='jp-InputArea jp-Cell-inputArea'>"
+        "<div class='jp-RenderedMarkdown'><p>markdownword</p></div></div>"
         "<section id='s2'><h2>Second</h2><p>beta <b>gamma</b></p></section>"
         "</main><footer class='site-footer'>footerword</footer></body></html>",
         encoding="utf-8")
@@ -25,7 +28,8 @@ def test_sections_skip_code_header_footer_and_scripts(tmp_path):
     assert [(d["url"], d["title"]) for d in docs] == [("p.html#top", "Top"),
                                                      ("p.html#s2", "Second")]
     text = " ".join(d["text"] for d in docs)
-    assert "alpha" in text and "gamma" in text
+    assert "alpha" in text and "gamma" in text and "markdownword" in text
+    assert "In [1]" not in text
     for word in ("scriptword", "headerword", "footerword", "codeword", "editorsword"):
         assert word not in text
 
@@ -47,6 +51,13 @@ def test_a_build_without_lunr_js_says_how_to_get_it(tmp_path, monkeypatch):
     monkeypatch.setattr(search, "LUNR_JS", search.ROOT / "node_modules" / "nope" / "lunr.js")
     with pytest.raises(search.SearchError, match="make node_modules"):
         search.write_search(tmp_path)
+
+
+def test_a_notebook_pages_findings_are_indexed_under_their_headings(rendered_site):
+    docs = [d for d in search.documents(rendered_site) if d["url"].startswith("05-un-votes.html")]
+    assert len(docs) > 3  # cut at the notebook's headings, not one lump
+    assert any("Eritrea" in d["text"] for d in docs if "#" in d["url"])
+    assert not any("load_table(" in d["text"] for d in docs)  # code is not indexed
 
 
 def _pages_holding(site, word: str) -> set[str]:

@@ -24,7 +24,9 @@ SEARCH = "search"  # the site's folder for the search's scripts
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.min.js"
 SCRIPT = Path(__file__).resolve().parent / "templates" / "search.js"
 SKIP_TAGS = {"script", "style", "header", "footer", "nav", "template", "button"}
-SKIP_CLASSES = {"jp-InputArea", "jp-InputPrompt", "jp-OutputPrompt", "site-search"}
+# Code cells' source (the editor), the In/Out prompts and the search box itself; markdown cells
+# sit in a jp-InputArea too, and are indexed.
+SKIP_CLASSES = {"jp-InputArea-editor", "jp-InputPrompt", "jp-OutputPrompt", "site-search"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 SECTION_TAGS = {"section", "h1", "h2", "h3"}
