@@ -86,3 +86,28 @@ def test_search_from_file_url_finds_a_word_on_the_pages_that_hold_it(rendered_si
         every = "shown)" not in box.group(1)  # otherwise the first 20 of more
         assert found <= expected and (found == expected or not every), (word, found, expected)
         assert all((rendered_site / h.split("#")[0]).exists() for h in hrefs), hrefs
+
+
+@pytest.mark.slow
+def test_search_from_a_page_one_folder_down_links_back_up(rendered_site, tmp_path):
+    """Country pages live in countries/: the box's results climb to the root."""
+    import shutil
+
+    from browser import browse
+
+    from analysis.publish import layout
+    from analysis.publish.siteinfo import site_info
+
+    site = tmp_path / "site"
+    shutil.copytree(rendered_site, site)
+    (site / "countries").mkdir()
+    page = site / "countries" / "MLI.html"
+    page.write_text(layout.page("Mali", "<h1>Mali</h1>", "countries/MLI.html", site_info()),
+                    encoding="utf-8")
+    seen = browse([f"{page}?q=Barkhane"], tmp_path / "shots", dom=True)
+    (result,) = seen.values()
+    assert result["console"] == [] and result["requests"] == [], result
+    box = re.search(r'<div id="site-search-results"[^>]*>(.*?)</div>', result["dom"], re.S)
+    hrefs = RESULT.findall(box.group(1))
+    assert hrefs and all(h.startswith("../") for h in hrefs), hrefs
+    assert all((page.parent / h.split("#")[0]).resolve().exists() for h in hrefs), hrefs
