@@ -45,7 +45,8 @@ venv_pip = { test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV); } && \
 
 .DEFAULT_GOAL := help
 NODE_STAMP := node_modules/.installed
-.PHONY: help venv node_modules report notebooks test bench data lint env lock clean screenshots
+.PHONY: help venv node_modules cffconvert serve report notebooks test bench data lint env lock \
+	clean screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -77,12 +78,36 @@ $(NODE_STAMP): package.json package-lock.json
 	      || echo "warning: no browser for the browser tests (see the line above)" >&2; }; \
 	else echo "warning: npm not found (install Node.js 18+ with npm): the browser and validator tests will fail"; fi
 
-node_modules: $(NODE_STAMP) ## Install the web validators from package-lock.json (npm ci)
+node_modules: $(NODE_STAMP) ## Install lunr.js (the search) and the web validators from package-lock.json
+
+# cffconvert (validates CITATION.cff) lives in its own venv: it needs jsonschema<4, which the
+# main lock cannot hold beside JupyterLab. Installed from requirements-cffconvert.lock, hashes
+# checked, no dependency resolution at install time; docopt has no wheel, so its sdist is built
+# with the locked setuptools, installed first (no build isolation: nothing fetched unchecked).
+CFF_VENV := $(TOOLS)/cffconvert
+CFFCONVERT := $(CFF_VENV)/bin/cffconvert
+$(CFFCONVERT): requirements-cffconvert.lock
+	rm -rf "$(CFF_VENV)" && $(PYTHON) -m venv "$(CFF_VENV)" && \
+	  awk '/^setuptools==/{p=1; print; next} p && /^ /{print; next} {p=0}' \
+	    requirements-cffconvert.lock > "$(CFF_VENV)/build.txt" && \
+	  PIP_ROOT_USER_ACTION=ignore "$(CFF_VENV)/bin/pip" install $(PIP_QUIET) --no-deps \
+	  --only-binary :all: --require-hashes -r "$(CFF_VENV)/build.txt" && \
+	  PIP_ROOT_USER_ACTION=ignore "$(CFF_VENV)/bin/pip" install $(PIP_QUIET) --no-deps \
+	  --no-build-isolation --require-hashes -r requirements-cffconvert.lock
+	@touch $@
+
+cffconvert: $(CFFCONVERT) ## Install cffconvert (CITATION.cff's validator) into .tools/cffconvert
 
 # Parameter overrides: make report PARAMS="01-arms-share:region=north-africa 01-arms-share:years=2014-2018"
 PARAMS ?=
-report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
+report: $(STAMP) $(NODE_STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
 	$(PY) -m analysis report $(foreach p,$(PARAMS),--param $(p))
+
+# Datasette over the Data Package as SQLite (built from data/datapackage.json), read-only, on
+# this machine only: make serve PORT=8002 to change the port.
+PORT ?= 8001
+serve: $(STAMP) ## Query the data in Datasette on http://127.0.0.1:8001/ (PORT=...; Ctrl-C stops it)
+	$(PY) -m analysis serve --host 127.0.0.1 --port $(PORT)
 
 # Every page of build/site in the project's headless Chromium at a desktop and a phone width,
 # whole pages, into build/screenshots/{desktop,phone}/ (run make report first).
@@ -97,7 +122,7 @@ screenshots: $(NODE_STAMP) ## Screenshot every page of build/site at 1280 px and
 notebooks: $(STAMP) ## Re-execute the committed notebooks in place, refresh their text pairs
 	$(PY) -m analysis notebooks
 
-test: $(STAMP) $(NODE_STAMP) ## Run every test: unit, doctests, data contract, notebooks, validators
+test: $(STAMP) $(NODE_STAMP) $(CFFCONVERT) ## Run every test: unit, doctests, data contract, notebooks, validators
 	$(PY) -m pytest
 
 # The speed targets, each a ratio against its baseline run alongside (see docs/benchmarks.md).
@@ -123,6 +148,10 @@ lock: ## Re-resolve requirements.lock (hashes) from pyproject.toml with uv (UPGR
 	$(UV) pip compile --quiet pyproject.toml --group build --generate-hashes \
 	  --python-version 3.11.7 --python-platform x86_64-manylinux_2_28 \
 	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o requirements.lock
+	$(UV) pip compile --quiet requirements-cffconvert.in --generate-hashes \
+	  --python-version 3.11.7 --python-platform x86_64-manylinux_2_28 \
+	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) \
+	  -o requirements-cffconvert.lock
 
 clean: ## Remove build/ (keeps .venv)
 	rm -rf build

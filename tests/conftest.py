@@ -50,8 +50,9 @@ def rendered_site(tmp_path_factory):
 
     from analysis.claims.ledger import ledger_records
     from analysis.contract.paths import NOTEBOOKS_DIR
+    from analysis.publish import layout, provenance
     from analysis.publish import pages as site_pages
-    from analysis.publish import provenance
+    from analysis.publish.siteinfo import site_info
     from analysis.report import build as report
 
     out = tmp_path_factory.mktemp("site")
@@ -69,12 +70,16 @@ def rendered_site(tmp_path_factory):
     nb = nbformat.read(first, as_version=4)
     (out / f"{job.slug}.html").write_text(
         report.page_with_note(report.to_html(nb, job.slug), note), encoding="utf-8")
+    (out / f"{job.slug}.editors.html").write_text(
+        report.page_with_note(report.to_html(nb, job.slug, with_code=False), note),
+        encoding="utf-8")
     entries.append(site_pages.Entry(job.slug, first.name, report.summary_html(nb), params))
     prov = provenance.load_provenance()
     section = provenance.notebook_sources(sorted(set(prov[1]["source_id"]))[:5], prov[0],
                                           ["events"])
-    for page in out.glob("0*.html"):  # the section that ends every notebook page
-        page.write_text(provenance.append_to_page(page.read_text(encoding="utf-8"), section),
-                        encoding="utf-8")
-    site_pages.write_pages(out, entries, ledger_records(), prov)  # as the command line does
+    info = site_info()
+    for page in out.glob("0*.html"):  # the section that ends every notebook page, the layout
+        page.write_text(layout.decorate(provenance.append_to_page(
+            page.read_text(encoding="utf-8"), section), page.name, info), encoding="utf-8")
+    site_pages.write_pages(out, entries, ledger_records(), prov, info)  # as the command line does
     return out

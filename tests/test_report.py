@@ -144,13 +144,16 @@ def test_site_has_both_versions_charts_and_no_external_reference(project):
     site = project["build"] / "site"
     names = sorted(p.name for p in site.iterdir() if not p.name.startswith("."))
     assert names == ["01-first.editors.html", "01-first.html", "02-second.editors.html",
-                     "02-second.html", "corrections.html", "index.html", "sources.html"]
+                     "02-second.html", "charts", "corrections.html", "data", "data.html",
+                     "index.html", "search", "sources.html"]
     for page in site.glob("*.html"):
         # Links a reader may follow (the sources page links every publisher's page) load
         # nothing; anything the page itself would fetch must be local.
         text = OUTBOUND_LINK.sub("<a>", page.read_text(encoding="utf-8"))
         assert not EXTERNAL.search(text), page.name
-        assert "<script src" not in text
+        # the only scripts a page loads are the site's own search, by a relative path
+        assert set(re.findall(r"<script src=(['\"])([^'\"]*)\1", text)) == {
+            ("'", f"search/{name}") for name in ("lunr.min.js", "index.js", "search.js")}
     editors = (site / "01-first.editors.html").read_text(encoding="utf-8")
     reviewers = (site / "01-first.html").read_text(encoding="utf-8")
     assert 'class="highlight' in reviewers and 'class="highlight' not in editors
@@ -159,7 +162,51 @@ def test_site_has_both_versions_charts_and_no_external_reference(project):
     assert "<pre>42</pre>" in reviewers
     charts = sorted(p.name for p in (project["build"] / "charts").iterdir())
     assert charts == [f"01-first--a-finding{s}" for s in
-                      (".alt.txt", ".csv", ".png", ".svg", "@2x.png")]
+                      (".alt.txt", ".csv", ".json", ".png", ".svg", "@2x.png")]
+
+
+def test_every_chart_links_its_files_inside_the_site_and_its_bundle_is_complete(project):
+    import zipfile
+
+    assert _build(project) == 0
+    site = project["build"] / "site"
+    stem = "01-first--a-finding"
+    assert sorted(p.name for p in (site / "charts").iterdir()) == [
+        f"{stem}{s}" for s in (".csv", ".png", ".svg", ".zip", "@2x.png")]
+    for name in ("01-first.html", "01-first.editors.html"):
+        text = (site / name).read_text(encoding="utf-8")
+        assert text.count("class='chart-files'") == text.count('src="data:image/png') == 1, name
+        after = text[text.index('src="data:image/png'):]
+        assert after.index("class='chart-files'") < after.index("</main>")
+        for suffix in (".png", "@2x.png", ".svg", ".csv", ".zip"):
+            assert f"href='charts/{stem}{suffix}'" in text, (name, suffix)
+    with zipfile.ZipFile(site / "charts" / f"{stem}.zip") as z:
+        infos = z.infolist()
+        assert [i.filename for i in infos] == [f"{stem}/{stem}.csv", f"{stem}/{stem}.metadata.json",
+                                               f"{stem}/README.md"]
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+        assert z.read(f"{stem}/{stem}.csv") == (site / "charts" / f"{stem}.csv").read_bytes()
+        meta = json.loads(z.read(f"{stem}/{stem}.metadata.json"))
+        readme = z.read(f"{stem}/README.md").decode()
+    assert meta["title"] == "A finding" and meta["subtitle"] == "A measure"
+    assert meta["source_line"] == "Test" and meta["alt"] == "Two bars"
+    assert meta["notebook"] == "01-first.ipynb" and meta["page"] == "01-first.html"
+    assert meta["licences"] and all(lic["licence"] for lic in meta["licences"])
+    assert meta["data_vintages"] and meta["citation"] and meta["commit"]
+    assert meta["sources"] == []  # this notebook read no sourced table
+    assert "# A finding" in readme and meta["citation"] in readme and "## Licences" in readme
+
+
+def test_a_chart_on_a_page_without_its_files_fails_the_build_by_page(project):
+    from analysis.report import assemble
+
+    assert _build(project) == 0
+    for f in (project["build"] / "cache" / "01-first.charts").glob("*.png"):
+        f.write_bytes(f.read_bytes() + b"x")  # no longer the picture on the page
+    staging = project["build"] / "again"
+    with pytest.raises(ValueError, match=r"01-first.html: 1 image\(s\) on the page match no"):
+        assemble.build_site(report.plan(folder=project["nbs"]), project["build"] / "cache",
+                            staging, [])
 
 
 def test_chart_data_csv_neutralises_spreadsheet_formulas(project):

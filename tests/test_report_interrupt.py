@@ -99,7 +99,8 @@ def _status(proc: psutil.Process) -> str:
 
 def _site(build_dir: Path) -> dict[str, bytes]:
     site = build_dir / "site"
-    return {p.name: p.read_bytes() for p in sorted(site.iterdir())} if site.exists() else {}
+    return ({p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+             if p.is_file()} if site.exists() else {})  # the site has folders (charts/, data/)
 
 
 @pytest.fixture

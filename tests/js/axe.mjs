@@ -1,7 +1,7 @@
 // axe-core over pages in the project's own headless Chromium (tests/js/chromium.mjs: pinned in
 // package-lock.json), driven by puppeteer-core; prints one JSON object.
 //
-//   node tests/js/axe.mjs PAGE.html [PAGE.html ...]
+//   node tests/js/axe.mjs PAGE.html [PAGE.html?q=word ...]
 //
 // Every page is opened from file://; any request that is not file: or data: is blocked and
 // reported (the site must work offline). Rules: WCAG 2.0/2.1 A and AA, and best practice.
@@ -44,7 +44,10 @@ try {
       if (url.startsWith("file:") || url.startsWith("data:")) req.continue();
       else { blocked.push(url); req.abort("blockedbyclient"); }
     });
-    await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: "load", timeout: 60000 });
+    // "PAGE.html?q=word": the page with a query (the site's search shows its results)
+    const [path, query] = file.split("?");
+    await page.goto(pathToFileURL(resolve(path)).href + (query ? `?${query}` : ""),
+      { waitUntil: "load", timeout: 60000 });
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async (tags) => {
       const res = await window.axe.run(document, {

@@ -2,7 +2,7 @@
 // a screenshot of each, what it logged, what it asked the network for, and its DOM.
 //
 //   node tests/js/browse.mjs --out DIR [--width 1100] [--height 1400] [--full-page] [--dom]
-//        PAGE.html [PAGE.html ...]
+//        PAGE.html [PAGE.html?q=word ...]
 //
 // Each page gets a fresh browser context (no shared cache, storage or cookies) in one browser.
 // Requests that are not file: or data: are recorded and refused (the site must work offline).
@@ -54,10 +54,13 @@ try {
       if (url.startsWith("file:") || url.startsWith("data:")) req.continue();
       else { requests.push(url); req.abort("blockedbyclient"); }
     });
-    await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: "load", timeout: 60000 });
+    // "PAGE.html?q=word": the page with a query (the site's search shows its results)
+    const [path, query] = file.split("?");
+    await page.goto(pathToFileURL(resolve(path)).href + (query ? `?${query}` : ""),
+      { waitUntil: "load", timeout: 60000 });
     // A refused request logs "Failed to load resource"; it is reported under requests.
     const logged = consoleLines.filter((l) => !l.includes("net::ERR_BLOCKED_BY_CLIENT"));
-    const shot = join(opts.out, `${String(n).padStart(3, "0")}-${basename(file, ".html")}.png`);
+    const shot = join(opts.out, `${String(n).padStart(3, "0")}-${basename(path, ".html")}.png`);
     await page.screenshot({ path: shot, fullPage: opts.fullPage });
     const result = { shot, console: logged, requests };
     if (opts.dom) result.dom = await page.content();

@@ -1,4 +1,5 @@
-"""Charts ready to publish: each figure as PNG (1x and 2x), SVG, its alt text and its data.
+"""Charts ready to publish: each figure as PNG (1x and 2x), SVG, its alt text, its data and
+its title, subtitle and source line (JSON, for the download bundles).
 
 :func:`analysis.charts.show` calls :func:`export_chart` when the report build sets
 ``ANALYSIS_CHART_DIR`` (and ``ANALYSIS_NOTEBOOK``, the notebook's slug): files are named
@@ -50,8 +51,9 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def export_chart(fig, folder: Path, name: str, data: pd.DataFrame | None, alt: str,
-                 dpi: int, png: bytes | None = None) -> list[Path]:
-    """Write ``name``.png, ``name@2x``.png, ``name``.svg, ``name``.alt.txt and ``name``.csv.
+                 dpi: int, png: bytes | None = None, about: dict | None = None) -> list[Path]:
+    """Write ``name``.png, ``name@2x``.png, ``name``.svg, ``name``.alt.txt, ``name``.csv and
+    (given ``about``: the chart's title, subtitle and source line) ``name``.json.
 
     ``png``: the 1x PNG when the caller has already rendered it (saves drawing it twice).
     """
@@ -85,6 +87,14 @@ def export_chart(fig, folder: Path, name: str, data: pd.DataFrame | None, alt: s
         neutralise_formulas(frame.reset_index() if keep_index else frame).to_csv(
             csv_path, index=False, lineterminator="\n")
         written.append(csv_path)
+    if about is not None:
+        import json
+
+        json_path = folder / f"{name}.json"
+        json_path.write_text(json.dumps({**about, "alt": alt.strip()}, indent=1,
+                                        ensure_ascii=False, sort_keys=True) + "\n",
+                             encoding="utf-8")
+        written.append(json_path)
     return written
 
 

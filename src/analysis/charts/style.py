@@ -88,7 +88,8 @@ def finish(fig, *, title: str, subtitle: str, source: str, alt: str, data=None):
                     ha="left", va="bottom", color="#555555")
     _wrap_to_figure(line)
     # matplotlib has no slot for these: read back by alt_text(), show() and the report build
-    fig._house = {"title": title, "alt": alt, "data": data}
+    fig._house = {"title": title, "subtitle": subtitle, "source": source, "alt": alt,
+                  "data": data}
     return fig
 
 
@@ -128,7 +129,8 @@ def show(fig, slug: str | None = None):
     """Display ``fig`` in a notebook as PNG with alt text, then close it.
 
     Under ``make report`` the chart is also written to ``build/charts/`` (PNG 1x and 2x, SVG,
-    alt text, data as CSV), named after the notebook and ``slug`` (default: from the title).
+    alt text, data as CSV, title/subtitle/source as JSON), named after the notebook and
+    ``slug`` (default: from the title).
     """
     from IPython.display import display
 
@@ -139,7 +141,8 @@ def show(fig, slug: str | None = None):
     where = chart_export.target(slug or chart_export.slugify(house.get("title", "chart")))
     if where is not None:
         chart_export.export_chart(fig, where[0], where[1], house.get("data"), alt_text(fig), DPI,
-                                  png=data)
+                                  png=data, about={k: house.get(k, "") for k in
+                                                   ("title", "subtitle", "source")})
     alt = alt_text(fig)
     plt.close(fig)
     display({"image/png": data, "text/plain": f"[chart] {alt}"}, raw=True,

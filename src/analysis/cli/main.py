@@ -12,6 +12,8 @@ Commands:
 - ``pair [--check]``: each notebook's percent-format script beside it (``notebooks/NN-slug.py``)
 - ``notebooks``: re-execute the committed notebooks in place, without per-run metadata, and
   refresh their text pairs
+- ``serve [--host 127.0.0.1] [--port 8001] [--build-dir DIR]``: the Data Package as SQLite,
+  queryable in Datasette (``make serve``)
 """
 
 import argparse
@@ -71,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
                       help="create the notebook of a new text-first script (then make notebooks)")
     sub.add_parser("notebooks", help="re-execute the committed notebooks in place, without "
                                      "per-run metadata, and refresh their text pairs")
+    serve = sub.add_parser("serve", help="query the data in Datasette (SQLite from the "
+                                         "descriptor), on this machine")
+    serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1 (this machine)")
+    serve.add_argument("--port", type=int, default=8001, help="default: 8001")
+    serve.add_argument("--build-dir", help="where data/lavrov-mali.sqlite goes (default: build/)")
     return p
 
 
@@ -114,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_pair(check=args.check)
         if args.command == "report":
             return _report(args)
+        if args.command == "serve":
+            from analysis.cli.serve import run_serve
+            return run_serve(args)
         if args.command == "notebooks":
             from analysis.report.notebooks import refresh_notebooks
             from analysis.report.pairs import run_pair

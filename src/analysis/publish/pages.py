@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.publish import provenance
+from analysis.publish import claimreview, datafiles, layout, provenance, search
+from analysis.story import STORY_SOURCE_ID
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:50rem;margin:2rem auto;
@@ -38,11 +39,8 @@ class Entry:
     params: dict = field(default_factory=dict)
 
 
-def _page(title: str, body: str) -> str:
-    return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-            f"<title>{html.escape(title)}</title><style>{CSS}</style></head>"
-            f"<body><main>\n{body}\n</main></body></html>\n")
+def _page(title: str, body: str, name: str, info: layout.SiteInfo) -> str:
+    return layout.page(title, body, name, info, css=CSS)
 
 
 def ledger_table(rows: list[dict], column: str = "evidence") -> str:
@@ -76,7 +74,7 @@ def ledger_table(rows: list[dict], column: str = "evidence") -> str:
             f"{html.escape(verdict)}</td><td>{html.escape(str(r.get(column, r['evidence'])))}"
             f"</td>{sources}</tr>")
     out.append("</tbody></table>")
-    return "\n".join(out)
+    return layout.scrolling("\n".join(out), "The fact-check ledger")
 
 
 def then_and_now_table(rows: list[dict]) -> str:
@@ -148,7 +146,7 @@ def index_body(entries: list[Entry], rows: list[dict] | None, with_sources: bool
         parts.append(f"<p class='links'><a href='{provenance.SOURCES_PAGE}'>Every source, with "
                      "the rows and claims that cite it</a>"
                      f"<a href='{provenance.CORRECTIONS_PAGE}'>The corrections log</a></p>")
-    parts.append("<h2>The notebooks</h2>")
+    parts.append("<h2 id='notebooks'>The notebooks</h2>")
     for e in entries:
         label = html.escape(e.slug)
         parts.append(
@@ -157,44 +155,88 @@ def index_body(entries: list[Entry], rows: list[dict] | None, with_sources: bool
                if e.params else "")
             + f"<p class='links'><a href='{label}.html'>With code (reviewers)</a>"
             f"<a href='{label}.editors.html'>Without code (editors)</a></p></section>")
-    parts.append("<p>Charts ready to publish (PNG, 2x PNG, SVG, alt text, data as CSV) are in "
-                 "<code>build/charts/</code>.</p>")
     return "\n".join(parts)
 
 
+def citation_block(info: layout.SiteInfo) -> str:
+    """How to reuse and cite the site, on the index (the same citation line as every footer
+    and bundle)."""
+    return ("<h2 id='reuse'>Reuse the data</h2><ul class='links'>"
+            f"<li><a href='{datafiles.DATA_PAGE}'>The data</a>: every table as CSV, the Data "
+            "Package descriptor, and one SQLite database with its keys (to query it in "
+            "Datasette: <code>make serve</code>)</li>"
+            f"<li><a href='{claimreview.LEDGER_JSON}'>The ledger as JSON</a>, and a schema.org "
+            "ClaimReview in each checked claim's entry on the ledger page</li>"
+            "<li>Under every chart: its PNG, SVG, data (CSV) and a bundle (zip) with metadata "
+            "and a README</li></ul>"
+            "<h2 id='cite'>How to cite</h2><p>Cite the package, naming the commit it was "
+            "built from (the metadata are in <code>CITATION.cff</code> at the repository's "
+            f"root):</p><p class='params'>{html.escape(info.citation)}</p>")
+
+
 def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None,
-                prov=None) -> None:
+                prov=None, info: layout.SiteInfo | None = None) -> None:
     """Write index.html (and ledger.html when there is a ledger; sources.html and
     corrections.html when there is provenance) into ``site``.
 
     ``rows`` is the fact-check ledger as dicts (see :func:`analysis.claims.ledger.ledger_records`),
     handed in by the command line: the report machinery imports no subject and no check.
     ``prov`` is :func:`analysis.publish.provenance.load_provenance` output, or None.
+    ``info``: the footer's facts (:func:`analysis.publish.siteinfo.site_info` by default).
     """
+    if info is None:
+        from analysis.publish.siteinfo import site_info
+
+        info = site_info()
     (site / "index.html").write_text(
         _page("Lavrov heads to Mali: the data behind the story",
-              index_body(entries, rows, with_sources=prov is not None)),
+              index_body(entries, rows, with_sources=prov is not None) + citation_block(info),
+              "index.html", info),
         encoding="utf-8")
     if prov is not None:
         sources, cites, corrections = prov
         (site / provenance.SOURCES_PAGE).write_text(
-            _page("Sources", provenance.sources_body(sources, cites, rows)), encoding="utf-8")
+            _page("Sources", provenance.sources_body(sources, cites, rows),
+                  provenance.SOURCES_PAGE, info), encoding="utf-8")
         if corrections is not None:
             (site / provenance.CORRECTIONS_PAGE).write_text(
-                _page("Corrections log", provenance.corrections_body(corrections)),
+                _page("Corrections log", provenance.corrections_body(corrections),
+                      provenance.CORRECTIONS_PAGE, info),
                 encoding="utf-8")
     if rows:
-        labels = provenance.source_labels(prov[0]) if prov is not None else None
-        body = ("<h1>The fact-check ledger</h1><p><a href='index.html'>Back to the index</a>"
-                + (f" · <a href='{provenance.SOURCES_PAGE}'>Sources</a>" if prov else "")
-                + "</p>" + verdict_counts(rows)
-                + "<p>Each claim of the story, in our words, with the verdict the data give, the "
-                "rule it applies, the figures it used, the rows it rests on and their sources. "
-                "Each verdict is as of the story's day; a claim about a state of the world is "
-                "judged again as of the latest evidence (its date given), or says why it cannot "
-                "be. The history lists every change of a verdict.</p>"
-                + then_and_now_table(rows)
-                + "\n".join(provenance.ledger_entry(r, SYMBOLS.get(str(r["verdict"]), "?"),
-                                                    labels) for r in rows))
-        (site / "ledger.html").write_text(_page("The fact-check ledger", body),
-                                          encoding="utf-8")
+        write_ledger(site, rows, prov, info)
+    from analysis.contract.datapackage import read_descriptor
+    from analysis.contract.paths import DATA_DIR
+
+    datafiles.write_data(site, read_descriptor(), DATA_DIR, info,
+                         prov[1] if prov is not None else None, css=CSS)
+    search.write_search(site)  # last: it indexes every page written
+
+
+def write_ledger(site: Path, rows: list[dict], prov, info: layout.SiteInfo) -> None:
+    """ledger.html (one anchored entry per claim, each checked one with its ClaimReview) and,
+    with the sources (the story's row), ledger.json."""
+    labels = provenance.source_labels(prov[0]) if prov is not None else None
+    story = (claimreview.story_facts(prov[0], STORY_SOURCE_ID) if prov is not None else None)
+
+    def review(r: dict) -> str:
+        if story is None or not claimreview.is_checked(r):
+            return ""
+        anchor = provenance.claim_anchor(str(r["claim_id"]))
+        return claimreview.script(claimreview.claim_review(r, story, info, anchor))
+
+    body = ("<h1>The fact-check ledger</h1>" + verdict_counts(rows)
+            + "<p>Each claim of the story, in our words, with the verdict the data give, the "
+            "rule it applies, the figures it used, the rows it rests on and their sources. "
+            "Each verdict is as of the story's day; a claim about a state of the world is "
+            "judged again as of the latest evidence (its date given), or says why it cannot "
+            "be. The history lists every change of a verdict.</p>"
+            + (claimreview.json_link() if story is not None else "")
+            + then_and_now_table(rows)
+            + "\n".join(provenance.ledger_entry(r, SYMBOLS.get(str(r["verdict"]), "?"), labels,
+                                                review(r)) for r in rows))
+    (site / claimreview.LEDGER_PAGE).write_text(
+        _page("The fact-check ledger", body, claimreview.LEDGER_PAGE, info), encoding="utf-8")
+    if story is not None:
+        (site / claimreview.LEDGER_JSON).write_text(claimreview.ledger_json(rows, story, info),
+                                                    encoding="utf-8")

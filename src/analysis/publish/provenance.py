@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.publish.evidence import rows_cell
+
 SOURCES_PAGE = "sources.html"
 CORRECTIONS_PAGE = "corrections.html"
 
@@ -117,6 +119,7 @@ def corrections_body(corrections: pd.DataFrame) -> str:
            "</p>",
            f"<p>Every factual change to a committed row ({len(corrections)}), kept beside the "
            "data in <code>data/corrections.csv</code>.</p>",
+           "<div class='scroll' role='region' tabindex='0' aria-label='Corrections'>"
            "<table><thead><tr><th scope='col'>Id</th><th scope='col'>Date</th>"
            "<th scope='col'>Row</th><th scope='col'>Was</th><th scope='col'>Now</th>"
            "<th scope='col'>Why</th><th scope='col'>Sources</th></tr></thead><tbody>"]
@@ -131,7 +134,7 @@ def corrections_body(corrections: pd.DataFrame) -> str:
             f"<td>{html.escape(str(row['now']) if _given(row['now']) else '(removed)')}</td>"
             f"<td>{html.escape(str(row['why']))}</td>"
             f"<td>{', '.join(source_link(i) for i in ids)}</td></tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
 
 
@@ -181,14 +184,6 @@ def load_provenance(data_dir: Path | None = None):
     return sources, citations(descriptor, data_dir), corrections
 
 
-def _rows_cell(rows: list[dict]) -> str:
-    by_table: dict[str, list[str]] = {}
-    for r in rows:
-        by_table.setdefault(str(r["table"]), []).append(str(r["key"]))
-    return "<br>".join(f"<code>{html.escape(t)}</code>: {', '.join(html.escape(k) for k in keys)}"
-                       for t, keys in sorted(by_table.items())) or "–"
-
-
 def source_labels(sources: pd.DataFrame) -> dict[str, str]:
     """Source id -> "Publisher, date" for links a reader can tell apart."""
     return {str(s): f"{p}, {d}" for s, p, d in
@@ -196,9 +191,11 @@ def source_labels(sources: pd.DataFrame) -> dict[str, str]:
                 strict=True)}
 
 
-def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None) -> str:
+def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None,
+                 extra: str = "") -> str:
     """One verdict laid out for a reviewer: the claim, the verdict and why, the rule, the figures
-    in words, the rows it rests on, their sources (links), and whether the SIPRI vintages agree."""
+    in words, the rows it rests on (grouped, linked to the data page), their sources (links),
+    and whether the SIPRI vintages agree; a permalink; ``extra`` (its ClaimReview) at the end."""
     cid = str(r["claim_id"])
     verdict = str(r["verdict"])
     css = "v-" + verdict.replace(" ", "-")
@@ -216,7 +213,7 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None) -> 
                         for f in r["figures"])
         lines.append(f"<tr><th scope='row'>Figures</th><td><ul>{items}</ul></td></tr>")
     if r.get("rows"):
-        lines.append(f"<tr><th scope='row'>Rows</th><td>{_rows_cell(r['rows'])}</td></tr>")
+        lines.append(f"<tr><th scope='row'>Rows</th><td>{rows_cell(r['rows'])}</td></tr>")
     if r.get("source_ids"):
         lines.append("<tr><th scope='row'>Sources</th><td>"
                      + "; ".join(source_link(s, (labels or {}).get(s)) for s in r["source_ids"])
@@ -227,9 +224,11 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None) -> 
                         for v, x in sorted(r["vintages"].items()))
         agree = "agree" if r.get("vintages_agree", True) else "DISAGREE"
         lines.append(f"<tr><th scope='row'>SIPRI vintages</th><td>{agree} ({per})</td></tr>")
-    return (f"<section id='{html.escape(claim_anchor(cid))}'><h2>{html.escape(cid)} · ¶ "
+    anchor_id = html.escape(claim_anchor(cid))
+    return (f"<section id='{anchor_id}'><h2>{html.escape(cid)} · ¶ "
             f"{html.escape(str(r['paragraph']))}: {html.escape(str(r['claim']))}</h2>"
-            f"<table><tbody>{''.join(lines)}</tbody></table></section>")
+            f"<p class='permalink'><a href='#{anchor_id}'>Permalink to {html.escape(cid)}</a></p>"
+            f"<table><tbody>{''.join(lines)}</tbody></table>{extra}</section>")
 
 
 def _then_and_now(r: dict) -> list[str]:

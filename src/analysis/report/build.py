@@ -36,7 +36,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, display_path
+from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, display_path
+from analysis.publish.layout import git_commit
 from analysis.publish.render import (  # noqa: F401 (re-exported: tests and benchmarks use them)
     editors_copy,
     page_with_note,
@@ -44,9 +45,11 @@ from analysis.publish.render import (  # noqa: F401 (re-exported: tests and benc
     summary_html,
     to_html,
 )
+from analysis.report.assemble import _LOAD, build_site  # noqa: F401 (re-exported)
 from analysis.report.cache import (  # noqa: F401 (re-exported)
     PACKAGE_DIR,
     _sha,
+    cache_paths,
     code_hash,
     files_hash,
     notebook_hash,
@@ -127,12 +130,6 @@ def job_key(job: Job, code: str, reads: dict[str, str | None]) -> str:
     return _sha(json.dumps(payload, sort_keys=True, default=str).encode())
 
 
-def cache_paths(cache: Path, job: Job) -> dict[str, Path]:
-    return {"meta": cache / f"{job.slug}.json", "nb": cache / f"{job.slug}.ipynb",
-            "charts": cache / f"{job.slug}.charts", "html": cache / f"{job.slug}.html",
-            "editors": cache / f"{job.slug}.editors.html"}
-
-
 def is_fresh(job: Job, cache: Path, code: str) -> bool:
     """True when the cached result of ``job`` is still valid."""
     paths = cache_paths(cache, job)
@@ -169,49 +166,6 @@ def store_result(job: Job, nb, work: Path, cache: Path, code: str, timing: dict,
             "params": job.params, "source": job.path.name, "summary": summary_html(nb)}
     paths["meta"].write_text(json.dumps(meta, indent=1, sort_keys=True, default=str),
                              encoding="utf-8")
-
-
-# --- the site ---------------------------------------------------------------------------------
-
-_LOAD = object()
-
-
-def build_site(jobs: list[Job], cache: Path, staging: Path, ledger=None, prov=_LOAD) -> None:
-    """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered).
-
-    ``ledger``: the ledger's rows, or a function that computes them (called only here, when the
-    site is rebuilt), or None for a site without a ledger. Each notebook page ends with the
-    sources cited by the rows of the tables it read (:mod:`.provenance`); ``prov``: what
-    :func:`.provenance.load_provenance` returned, when it was loaded already (by default it
-    is loaded here).
-    """
-    from analysis.contract.citations import sources_of_tables, tables_of_files
-    from analysis.publish import pages as site_pages
-    from analysis.publish import provenance
-
-    site, charts = staging / "site", staging / "charts"
-    site.mkdir(parents=True)
-    charts.mkdir()
-    if prov is _LOAD:
-        prov = provenance.load_provenance()
-    entries = []
-    for job in jobs:
-        paths = cache_paths(cache, job)
-        meta = json.loads(paths["meta"].read_text(encoding="utf-8"))
-        section = ""
-        if prov is not None:
-            tables = [t for t in tables_of_files(meta.get("reads", {})) if t != "sources"]
-            section = provenance.notebook_sources(sources_of_tables(tables, prov[1]), prov[0],
-                                                  tables)
-        for kind, name in (("html", f"{job.slug}.html"), ("editors", f"{job.slug}.editors.html")):
-            page = paths[kind].read_text(encoding="utf-8")
-            (site / name).write_text(provenance.append_to_page(page, section) if section
-                                     else page, encoding="utf-8")
-        if paths["charts"].exists():
-            for f in sorted(paths["charts"].iterdir()):
-                shutil.copyfile(f, charts / f.name)
-        entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params))
-    site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger, prov)
 
 
 def skip_iri_grammars() -> None:
@@ -354,7 +308,7 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         return 1
     site_key = _sha(json.dumps(sorted(
         json.loads(cache_paths(cache, j)["meta"].read_text(encoding="utf-8"))["key"] + j.slug
-        for j in jobs)).encode() + code.encode())
+        for j in jobs)).encode() + code.encode() + str(git_commit(ROOT)).encode())
     stamp = build_dir / "site" / ".build-key"
     if not stale and stamp.exists() and stamp.read_text() == site_key:
         print("site up to date: nothing to do", file=sys.stderr)

@@ -39,3 +39,9 @@ def files_hash(paths: list[str]) -> dict[str, str | None]:
         p = ROOT / rel
         out[rel] = _sha(p.read_bytes()) if p.is_file() else None
     return out
+
+
+def cache_paths(cache: Path, job) -> dict[str, Path]:
+    return {"meta": cache / f"{job.slug}.json", "nb": cache / f"{job.slug}.ipynb",
+            "charts": cache / f"{job.slug}.charts", "html": cache / f"{job.slug}.html",
+            "editors": cache / f"{job.slug}.editors.html"}
