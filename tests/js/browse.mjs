@@ -18,6 +18,7 @@ import puppeteer from "puppeteer-core";
 
 import { BrowserError, launchOptions } from "./chromium.mjs";
 
+const MAX_SHOT_PX = 16000;
 const args = process.argv.slice(2);
 const opts = { out: null, width: 1100, height: 1400, fullPage: false, dom: false, pages: [] };
 for (let i = 0; i < args.length; i++) {
@@ -61,8 +62,18 @@ try {
     // A refused request logs "Failed to load resource"; it is reported under requests.
     const logged = consoleLines.filter((l) => !l.includes("net::ERR_BLOCKED_BY_CLIENT"));
     const shot = join(opts.out, `${String(n).padStart(3, "0")}-${basename(path, ".html")}.png`);
-    await page.screenshot({ path: shot, fullPage: opts.fullPage });
-    const result = { shot, console: logged, requests };
+    // A whole page, up to the tallest picture Chromium will take (longer pages are cut there,
+    // and the result says so).
+    const tall = opts.fullPage
+      ? await page.evaluate(() => document.documentElement.scrollHeight) : opts.height;
+    const cut = tall > MAX_SHOT_PX;
+    if (cut) {
+      await page.screenshot({ path: shot, captureBeyondViewport: true,
+        clip: { x: 0, y: 0, width: opts.width, height: MAX_SHOT_PX } });
+    } else {
+      await page.screenshot({ path: shot, fullPage: opts.fullPage });
+    }
+    const result = { shot, console: logged, requests, height: tall, cut };
     if (opts.dom) result.dom = await page.content();
     await context.close();
     return result;

@@ -92,6 +92,6 @@ def ledger_json(rows: list[dict], story: dict, info: SiteInfo) -> str:
 
 
 def json_link() -> str:
-    return (f"<p class='links'><a href='{html.escape(LEDGER_JSON)}'>The ledger as JSON</a> "
+    return (f"<p><a href='{html.escape(LEDGER_JSON)}'>The ledger as JSON</a> "
             "(every claim, verdict, rule, figure, row and source) · each checked claim also "
             "carries a schema.org ClaimReview in its entry.</p>")

@@ -23,6 +23,7 @@ th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;verti
 .v{white-space:nowrap;font-weight:600}.v-supported{color:#006b4f}
 .v-partly-supported{color:#8a5a00}.v-not-supported{color:#b23c00}.v-not-checkable{color:#555}
 section table th{width:8.5rem}.links a{margin-right:1rem}
+td.v .why{font-weight:normal;color:#333;white-space:normal}
 .params{background:#f4f4f4;padding:.3rem .6rem}
 """
 SYMBOLS = {"supported": "✓", "partly supported": "≈", "not supported": "✗",
@@ -78,7 +79,8 @@ def ledger_table(rows: list[dict], column: str = "evidence") -> str:
 
 
 def then_and_now_table(rows: list[dict]) -> str:
-    """The claims about a state of the world, then and now side by side (symbol and word)."""
+    """The claims about a state of the world, then and now side by side (symbol and word); the
+    verdict now carries its reason (why it moved, or why it cannot be judged now)."""
     state = [r for r in rows if r.get("tense") == "state"]
     if not state:
         return ""
@@ -92,6 +94,10 @@ def then_and_now_table(rows: list[dict]) -> str:
             date = f" ({html.escape(str(when))})" if when and str(when) != "nan" else ""
             cells.append(f"<td class='v {html.escape(css)}'>{SYMBOLS.get(str(verdict), '?')} "
                          f"{html.escape(str(verdict))}{date}</td>")
+        reason = r.get("reason_now")
+        if reason and str(reason) != "nan":
+            cells[-1] = (cells[-1][:-len("</td>")]
+                         + f"<br><span class='why'>{html.escape(str(reason))}</span></td>")
         anchor = html.escape(provenance.claim_anchor(str(r["claim_id"])))
         out.append(f"<tr><td><a href='#{anchor}'>{html.escape(str(r['claim_id']))}</a> "
                    f"{html.escape(str(r['claim']))}</td>{''.join(cells)}</tr>")
