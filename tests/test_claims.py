@@ -571,6 +571,18 @@ def test_check_wagner_growth_fails_when_a_withdrawal_outweighs_the_arrivals():
     assert v.verdict == "not supported"
 
 
+def test_check_wagner_growth_stops_counting_a_host_on_its_end_date():
+    rows = [("SDN", "2017", "confirmed", None), ("MLI", "2021-12", "confirmed", None),
+            ("CAF", "2018", "confirmed", None)]
+    ended = _wagner(rows).assign(ended=[None, "2025-06-06", None],
+                                 successor=[None, "Africa Corps", None])
+    before = claims.check_wagner_growth(ended, story_date="2025-06-05")
+    assert before.values["countries_at_story"] == 3
+    after = claims.check_wagner_growth(ended, story_date="2026-12-05")
+    assert (after.values["countries_then"], after.values["countries_at_story"]) == (3, 2)
+    assert after.verdict == "not supported"  # the successor does not count as Wagner
+
+
 def test_check_tensions_needs_both_sides():
     west = ("mli-joint-statement-2021", "2021-12-23", "MLI", "diplomacy")
     ecowas = ("mli-ecowas-sanctions-2022", "2022-01-09", "MLI", "sanctions")

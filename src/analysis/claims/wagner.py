@@ -183,9 +183,14 @@ def check_wagner_in_mali(wagner: pd.DataFrame, *, iso3: str = "MLI", story_date=
 
 def _present(w: pd.DataFrame, date: pd.Timestamp, story: pd.Timestamp) -> pd.DataFrame:
     """Rows deployed on ``date``: begun by then; a withdrawn row (left before the story, on a
-    day not recorded) counts before the story's date only."""
+    day not recorded) counts before the story's date only; a row with an ``ended`` date (a
+    departure after the story, e.g. Mali's in Jun 2025) no longer counts from that date, read
+    at its earliest day (a successor is not Wagner: see :func:`check_wagner_growth`)."""
     first = pd.Series([period_bounds(str(d))[0] for d in w["first_reported"]], index=w.index)
     gone = (w["status"] == "withdrawn") & (date >= story)
+    if "ended" in w:
+        gone |= pd.Series([isinstance(e, str) and period_bounds(e)[0] <= date
+                           for e in w["ended"]], index=w.index)
     return w[(first <= date) & ~gone]
 
 
@@ -195,8 +200,10 @@ def check_wagner_growth(wagner: pd.DataFrame, *, story_date=STORY_DATE, recent_y
     """"In recent years, a growing number of countries": countries hosting a documented Wagner
     deployment on two dates, ``recent_years`` before the story and on the story's date. A
     deployment counts from the first day of its partial date; a withdrawn one counts at the
-    earlier date if it had begun (its withdrawal day is unknown), never at the story's. More
-    at the story's date: supported; as many or fewer: not supported."""
+    earlier date if it had begun (its withdrawal day is unknown), never at the story's; one
+    that ended (``ended``) stops counting on its end date. The claim is about Wagner: a
+    successor (Africa Corps) does not count as Wagner (docs/ledger.md shows the other
+    reading). More at the story's date: supported; as many or fewer: not supported."""
     story = pd.Timestamp(story_date)
     start = story - pd.DateOffset(years=recent_years)
     w = wagner[wagner["status"].isin(statuses)]
