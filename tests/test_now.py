@@ -42,7 +42,11 @@ def test_state_claims_are_rejudged_or_say_why(ledger):
     assert {c: (r["verdict_now"], r["as_of_now"]) for c, r in judged.iterrows()} == EXPECTED_NOW
     for cid, row in state.drop(judged.index).iterrows():
         assert row["reason_now"] and pd.isna(row["as_of_now"]), cid
-    assert "data/wagner_deployments (complete to 2023-02-06)" in state.loc["c20", "reason_now"]
+    assert "data/wagner_deployments (complete to 2023-02-06" in state.loc["c20", "reason_now"]
+    # the reason names the rows that hold the table back and those brought forward
+    assert "no sourced status after the story: SDN, MDG, LBY, MOZ, BFA, COD" in \
+        state.loc["c20", "reason_now"]
+    assert "brought forward: CAF to 2025-08-06, MLI to 2026-12-05" in state.loc["c22", "reason_now"]
 
 
 def test_a_stale_table_blocks_the_verdict_now(monkeypatch):

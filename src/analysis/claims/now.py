@@ -95,6 +95,29 @@ def _row_as_of(name: str, fn, evidence: dict) -> dict:
     return {f"{EVIDENCE_TABLES[ev][0]} row {key}": pd.Timestamp(hit["as_of"].iloc[0])}
 
 
+def _rows_held_back(table: str, evidence: dict) -> str:
+    """For a table with a per-row ``as_of`` (data/wagner_deployments): which rows hold it at
+    the story's date and which were brought forward, as ``"; rows ... "`` (``""`` otherwise).
+
+    >>> w = pd.DataFrame({"iso3": ["SDN", "MLI"], "as_of": ["2023-02-06", "2026-12-05"]})
+    >>> _rows_held_back("wagner_deployments", {"wagner": w})
+    '; rows with no sourced status after the story: SDN; brought forward: MLI to 2026-12-05'
+    """
+    ev = next((e for e, ts in EVIDENCE_TABLES.items() if table in ts), None)
+    frame = evidence.get(ev) if ev else None
+    if frame is None or "as_of" not in frame or "iso3" not in frame:
+        return ""
+    day = pd.to_datetime(frame["as_of"])
+    held = frame.loc[day <= pd.Timestamp(STORY_DATE), "iso3"].tolist()
+    moved = frame.loc[day > pd.Timestamp(STORY_DATE)]
+    text = f"; rows with no sourced status after the story: {', '.join(held) or 'none'}"
+    if len(moved):
+        text += "; brought forward: " + ", ".join(
+            f"{k} to {pd.Timestamp(d):%Y-%m-%d}" for k, d in zip(moved["iso3"], moved["as_of"],
+                                                                 strict=True))
+    return text
+
+
 def table_as_of(name: str, evidence: dict | None = None) -> pd.Timestamp:
     """The day through which table ``name`` is complete (see the module's docstring)."""
     if name in SIPRI_DERIVED and evidence is not None and "grid" in evidence:
@@ -133,7 +156,8 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
              else {t: table_as_of(t, evidence) for t in tables})
     stale = {t: d for t, d in dates.items() if d <= pd.Timestamp(STORY_DATE)}
     if stale:
-        named = ", ".join(f"data/{t} (complete to {d:%Y-%m-%d})" for t, d in stale.items())
+        named = ", ".join(f"data/{t} (complete to {d:%Y-%m-%d}{_rows_held_back(t, evidence)})"
+                          for t, d in stale.items())
         return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
                 "reason_now": f"Cannot be re-judged: {named} not brought past the story."}
     if name not in LATER_WINDOWS:
