@@ -7,7 +7,13 @@ from helpers import copy_data, set_cell
 
 from analysis.contract.datapackage import load_table
 from analysis.contract.errors import DataError
-from analysis.subjects.wagner import abuse_table, check_wagner, count_by_status, load_wagner
+from analysis.subjects.wagner import (
+    abuse_table,
+    check_wagner,
+    count_by_status,
+    host_spans,
+    load_wagner,
+)
 
 FILE = "wagner_deployments.csv"
 
@@ -133,3 +139,16 @@ def test_mali_records_wagners_exit_and_its_successor(wagner):
     assert mali["ended"] == "2025-06-06" and mali["successor"].startswith("Africa Corps")
     assert mali["status"] == "confirmed"  # the status stays as it stood on the story's day
     assert wagner["successor"].notna().sum() == 1
+
+
+def test_host_spans_draws_wagner_then_its_successor_from_the_committed_tables(wagner):
+    spans = host_spans(wagner, load_table("events"), load_table("countries"))
+    corps = spans[spans["force"] == "Africa Corps"].set_index("iso3")
+    assert corps.index.tolist() == ["BFA", "NER", "MLI"]  # in order of arrival
+    assert corps.loc["NER", "country"] == "Niger" and corps["end"].isna().all()
+    assert f"{corps.loc['MLI', 'start']:%Y-%m-%d}" == "2025-06-06"
+    mali = spans[(spans["force"] == "Wagner") & (spans["iso3"] == "MLI")].iloc[0]
+    assert f"{mali['end']:%Y-%m-%d}" == "2025-06-06"
+    # one Wagner span per row of the table; only Mali's has an end on record
+    wagner_spans = spans[spans["force"] == "Wagner"]
+    assert len(wagner_spans) == len(wagner) and wagner_spans["end"].notna().sum() == 1

@@ -125,3 +125,59 @@ def abuse_table(wagner: pd.DataFrame, documented_only: bool = False) -> pd.DataF
     if documented_only:
         out = out.loc[out["abuses_reported"]].reset_index(drop=True)
     return out
+
+
+AFRICA_CORPS = "Africa Corps"
+
+
+def host_spans(wagner: pd.DataFrame, events: pd.DataFrame,
+               countries: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Who hosted Wagner, and later Africa Corps, from when to when: one row per force and
+    country, in order of first report (the chart of hosts over time draws these).
+
+    Columns: ``iso3``, ``country``, ``force`` (``"Wagner"`` or :data:`AFRICA_CORPS`),
+    ``status`` (the Wagner row's status as of the story; ``"deployed"`` for Africa Corps),
+    ``start`` (first day of the first report), ``end`` (first day of ``ended``; NaT when no end
+    is on record), ``last_sourced`` (the Wagner row's ``as_of``: the last day its status is
+    sourced to; the arrival's day for Africa Corps). Africa Corps spans come from a Wagner row's
+    ``successor`` (starting when Wagner left) and from ``deployment`` events naming Africa Corps
+    (``data/events.csv``), named as ``countries`` gives them. A withdrawn row's end is not recorded (NaT): it left before the story.
+
+    >>> w = pd.DataFrame({"iso3": ["MLI"], "country": ["Mali"], "status": ["confirmed"],
+    ...                   "first_reported": ["2021-12"], "ended": ["2025-06-06"],
+    ...                   "successor": ["Africa Corps (Russia's defence ministry)"],
+    ...                   "as_of": ["2026-12-05"]})
+    >>> e = pd.DataFrame({"event_id": ["b"], "date": ["2024-01-24"], "iso3": ["BFA"],
+    ...                   "category": ["deployment"], "description": ["Africa Corps flies in"]})
+    >>> spans = host_spans(w, e)
+    >>> spans[["iso3", "force"]].values.tolist()
+    [['MLI', 'Wagner'], ['BFA', 'Africa Corps'], ['MLI', 'Africa Corps']]
+    >>> [f"{d:%Y-%m-%d}" for d in spans["start"]], spans["end"].isna().tolist()
+    (['2021-12-01', '2024-01-24', '2025-06-06'], [False, True, True])
+    """
+    rows = []
+    for _, r in wagner.iterrows():
+        ended = r.get("ended")
+        end = period_bounds(str(ended))[0] if isinstance(ended, str) else pd.NaT
+        rows.append({"iso3": r["iso3"], "country": r["country"], "force": "Wagner",
+                     "status": r["status"], "start": period_bounds(str(r["first_reported"]))[0],
+                     "end": end, "last_sourced": pd.Timestamp(r["as_of"])})
+        after = r.get("successor")
+        if isinstance(after, str) and after.startswith(AFRICA_CORPS):
+            rows.append({"iso3": r["iso3"], "country": r["country"], "force": AFRICA_CORPS,
+                         "status": "deployed", "start": end, "end": pd.NaT,
+                         "last_sourced": pd.Timestamp(r["as_of"])})
+    names = dict(zip(wagner["iso3"], wagner["country"], strict=True))
+    if countries is not None:
+        names |= dict(zip(countries["iso3"], countries["country"], strict=True))
+    corps = events[(events["category"] == "deployment")
+                   & events["description"].str.contains(AFRICA_CORPS, regex=False)]
+    for _, e in corps.iterrows():
+        day = period_bounds(str(e["date"]))[0]
+        rows.append({"iso3": e["iso3"], "country": names.get(e["iso3"], e["iso3"]),
+                     "force": AFRICA_CORPS, "status": "deployed", "start": day, "end": pd.NaT,
+                     "last_sourced": day})
+    out = pd.DataFrame(rows)
+    for column in ("start", "end", "last_sourced"):
+        out[column] = pd.to_datetime(out[column])
+    return out.sort_values(["start", "force"], kind="stable").reset_index(drop=True)
