@@ -141,7 +141,8 @@ def host_spans(wagner: pd.DataFrame, events: pd.DataFrame,
     is on record), ``last_sourced`` (the Wagner row's ``as_of``: the last day its status is
     sourced to; the arrival's day for Africa Corps). Africa Corps spans come from a Wagner row's
     ``successor`` (starting when Wagner left) and from ``deployment`` events naming Africa Corps
-    (``data/events.csv``), named as ``countries`` gives them. A withdrawn row's end is not recorded (NaT): it left before the story.
+    (``data/events.csv``), named as ``countries`` gives them. A withdrawn row's end is not
+    recorded (NaT): it left before the story.
 
     >>> w = pd.DataFrame({"iso3": ["MLI"], "country": ["Mali"], "status": ["confirmed"],
     ...                   "first_reported": ["2021-12"], "ended": ["2025-06-06"],
