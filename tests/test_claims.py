@@ -763,3 +763,19 @@ def test_support_readings_show_both_verdicts_and_mark_the_ledgers(evidence):
         "explicit": "not supported", "tacit": "supported"}
     assert table.set_index("reading")["states"].to_dict() == {"explicit": 1, "tacit": 21}
     assert table["ledger's rule"].tolist() == [True, False]
+
+
+def test_growth_readings_show_what_the_verdict_now_turns_on(evidence):
+    from analysis import load_table, wagner
+
+    spans = wagner.host_spans(evidence["wagner"], evidence["events"], load_table("countries"))
+    table = claims.growth_readings(evidence["wagner"], spans, "2026-12-05")
+    got = {(r["hosts counted"], r["rows not sourced since the story"]):
+           (r["hosts on 2021-12-05"], r["hosts on 2026-12-05"], r["verdict"])
+           for _, r in table.iterrows()}
+    # Wagner only (the claim's words): no growth whatever the unsourced rows did
+    assert got[("Wagner", "still there")] == (6, 4, "not supported")
+    assert got[("Wagner", "gone")] == (6, 1, "not supported")
+    # counting the successor, the verdict turns on the rows not sourced since the story
+    assert got[("Wagner or Africa Corps", "still there")] == (6, 7, "supported")
+    assert got[("Wagner or Africa Corps", "gone")] == (6, 4, "not supported")

@@ -127,6 +127,7 @@ from analysis.claims.wagner import (
     check_wagner_abuses,
     check_wagner_growth,
     check_wagner_in_mali,
+    growth_readings,
 )
 
 __all__ = [
@@ -212,6 +213,7 @@ __all__ = [
     "check_wagner_abuses",
     "check_wagner_growth",
     "check_wagner_in_mali",
+    "growth_readings",
     "DAYS_PER_YEAR",
     "check_burkina_french_out",
     "check_coup_year",

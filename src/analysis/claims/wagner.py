@@ -258,3 +258,36 @@ def check_un_experts(events: pd.DataFrame, wagner: pd.DataFrame, *, iso3: str = 
          Figure("attributed to", body if listed else None, "body",
                 f"{body} {'named' if listed else 'not named'} in the Wagner row")],
         [*(("events", e) for e in found["event_id"]), ("wagner_deployments", iso3)])
+
+
+def growth_readings(wagner: pd.DataFrame, spans: pd.DataFrame, as_of, *,
+                    story_date=STORY_DATE, recent_years: int = 5) -> pd.DataFrame:
+    """"A growing number of countries" (c20) over a later window, read four ways, to show
+    what the verdict now turns on while the Wagner table is not complete past the story.
+
+    Hosts ``recent_years`` before ``as_of`` are counted by :func:`check_wagner_growth`'s rule.
+    Hosts on ``as_of`` are counted from ``spans`` (``analysis.wagner.host_spans``): Wagner
+    only (the claim's words and the ledger's rule) or Wagner or its successor Africa Corps;
+    and a confirmed Wagner row whose status is not sourced after the story counted as still
+    there (the rule's reading of "confirmed") or as gone (the other bound). The same test:
+    more hosts on ``as_of``: supported; as many or fewer: not supported."""
+    as_of, story = pd.Timestamp(as_of), pd.Timestamp(story_date)
+    then = check_wagner_growth(wagner, story_date=as_of, recent_years=recent_years)
+    n_then = then.values["countries_then"]
+    begun = spans[(spans["start"] <= as_of) & ~(spans["end"] <= as_of)]
+    rows = []
+    for forces in (("Wagner",), ("Wagner", "Africa Corps")):
+        for unknown in ("still there", "gone"):
+            hosts = begun[begun["force"].isin(forces)
+                          & begun["status"].isin(["confirmed", "deployed"])]
+            if unknown == "gone":
+                hosts = hosts[(hosts["force"] != "Wagner") | (hosts["last_sourced"] > story)]
+            names = list(dict.fromkeys(hosts["country"]))
+            rows.append({"hosts counted": " or ".join(forces),
+                         "rows not sourced since the story": unknown,
+                         f"hosts on {as_of - pd.DateOffset(years=recent_years):%Y-%m-%d}":
+                             n_then,
+                         f"hosts on {as_of:%Y-%m-%d}": len(names),
+                         "verdict": SUPPORTED if len(names) > n_then else NOT_SUPPORTED,
+                         "countries": "; ".join(names)})
+    return pd.DataFrame(rows)
