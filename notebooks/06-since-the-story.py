@@ -38,7 +38,7 @@
 # paragraph, headline = paragraph 0.
 
 # %%
-from analysis import arms, charts, claims, events, load_table, timeline_charts
+from analysis import arms, charts, claims, events, host_charts, load_table, timeline_charts, wagner
 
 evidence = claims.load_evidence()
 ledger = claims.evaluate_ledger(evidence=evidence)
@@ -146,6 +146,56 @@ charts.show(timeline_charts.event_timeline_chart(
          "and France's last base in Chad handed over (January 2025), France's base in Côte "
          "d'Ivoire returned (February 2025), Wagner leaving Mali (June 2025) and France's last "
          "bases in Senegal returned (July 2025).")))
+
+# %% [markdown]
+# ## Wagner's hosts, then Africa Corps: what the record says today
+#
+# Each country of the Wagner table, with Russia's defence-ministry Africa Corps beside it. Wagner
+# left Mali on 6 June 2025 and Africa Corps stayed; Africa Corps also arrived in Burkina Faso
+# (January 2024) and Niger (April 2024), where Wagner itself was never documented. In the
+# Central African Republic Wagner was still there in August 2025, while Moscow pressed Bangui to
+# switch to Africa Corps. For Sudan, Madagascar and Libya no status after the story was sourced,
+# so their bars stop at the story's date and are dotted on to today.
+#
+# The story's claim that "a growing number of countries" host Wagner (c20) is about Wagner. Read
+# so, with the ledger's rule over the five years to December 2026, it would not hold whatever
+# became of the three unsourced rows: 6 hosts in December 2021, at most 4 today. Counting Africa
+# Corps as Wagner's successor, the answer turns on those rows: 7 if they are still there, 4 if
+# not. The ledger does not guess: c20, c22 and c22a stay unjudged now until every row is sourced.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+spans = wagner.host_spans(evidence["wagner"], evidence["events"], load_table("countries"))
+AS_OF = "2026-12-05"
+corps = spans[spans["force"] == "Africa Corps"]
+assert corps["country"].tolist() == ["Burkina Faso", "Niger", "Mali"]
+assert [f"{d:%Y-%m-%d}" for d in corps["start"]] == ["2024-01-24", "2024-04-10", "2025-06-06"]
+wag = spans[spans["force"] == "Wagner"].set_index("country")
+assert f"{wag.loc['Mali', 'end']:%Y-%m-%d}" == "2025-06-06"
+assert f"{wag.loc['Central African Republic', 'last_sourced']:%Y-%m}" == "2025-08"
+unsourced = wag[(wag["status"] == "confirmed") & wag["end"].isna()
+                & (wag["last_sourced"] <= events.STORY_DATE)].index.tolist()
+assert unsourced == ["Sudan", "Madagascar", "Libya"]
+readings = claims.growth_readings(evidence["wagner"], spans, AS_OF)
+assert readings["hosts on 2021-12-05"].eq(6).all()
+assert readings["hosts on 2026-12-05"].tolist() == [4, 1, 7, 4]
+assert readings["verdict"].tolist() == ["not supported", "not supported", "supported",
+                                        "not supported"]
+assert (ledger.set_index("claim_id").loc[["c20", "c22", "c22a"], "verdict_now"]
+        == "not checkable").all()
+charts.show(host_charts.hosts_chart(
+    spans, as_of=AS_OF, story_date=events.STORY_DATE,
+    title="Wagner left Mali; Africa Corps came to three Sahel states",
+    subtitle="Reported deployments by country, from the first report to the end or to today",
+    source=SOURCE_EVENTS,
+    alt=("Horizontal bars, one row per country, from 2017 to 5 December 2026. Wagner bars: "
+         "Sudan from 2017, Central African Republic from 2018 (status sourced to August 2025), "
+         "Madagascar and Libya from 2018, Mali from December 2021 to 6 June 2025; for Sudan, "
+         "Madagascar and Libya the status is not sourced after 6 February 2023 and is dotted "
+         "to today. Mozambique: Wagner arrived in 2019 and left before the story. Burkina Faso "
+         "and DR Congo: Wagner alleged only. Africa Corps bars: Burkina Faso from 24 January "
+         "2024, Niger from 10 April 2024, Mali from 6 June 2025, to today.")))
+readings
 
 # %% [markdown]
 # ## At the UN: the one later vote the tables hold
