@@ -40,6 +40,7 @@ NOTEBOOK_NAMES = {
     "timeline_charts": "analysis.charts.timelines",
     "comparison_charts": "analysis.charts.comparisons",
     "trip_charts": "analysis.charts.trips",
+    "prose": "analysis.charts.prose",
 }
 
 __all__ = ["DataError", "SipriFormatError", "load_table", *NOTEBOOK_NAMES]

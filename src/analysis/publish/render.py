@@ -8,14 +8,15 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def editors_copy(nb):
-    """No code, and only outputs a reader wants: tables (HTML) and charts (PNG)."""
+    """No code, and only outputs a reader wants: tables (HTML), charts (PNG) and paragraphs
+    written from the data (markdown, :func:`analysis.charts.prose.say`)."""
     import copy
 
     out = copy.deepcopy(nb)
     for cell in out.cells:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.get("outputs", [])
-                            if {"image/png", "text/html"} & set(o.get("data", {}))]
+                            if {"image/png", "text/html", "text/markdown"} & set(o.get("data", {}))]
     return out
 
 
