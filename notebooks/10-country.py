@@ -25,7 +25,7 @@
 # **Rerun.** `make report` runs every state; `make notebooks` re-executes this copy (Mali).
 # `src/analysis/subjects/country.py` holds the computations, `country_text.py` the sentences.
 
-# %% tags=["parameters"]
+# %% tags=["parameters", "runs-each:unga_votes.iso3"]
 # Parameter: the ISO 3166 alpha-3 code of one of the 54 African UN members (data/unga_votes.csv).
 iso3 = "MLI"
 
@@ -177,6 +177,7 @@ named = country.claims_naming(load_table("claims"), load_table("countries"), iso
 prose.say(country_text.claims_list(name, named))
 prose.record_facts(
     iso3=iso3, country=name, vintage=latest,
+    title=f"{name}: Russia's arms, Wagner, the UN votes and Lavrov's visits",
     share_2012_2021=None if decade["total_tiv_musd"] == 0 else float(decade["share_pct"]),
     share_2020_2024=None if recent["total_tiv_musd"] == 0 else float(recent["share_pct"]),
     stated_2012_2021=country.percent_text(decade["share_pct"]),

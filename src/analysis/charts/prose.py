@@ -5,12 +5,13 @@ shows a paragraph computed in the notebook (after the cell that asserts its numb
 markdown. :func:`record_facts` hands the site the few figures its index needs (e.g. the share
 that colours a country's tile), in the notebook's own outputs, under :data:`FACTS_MIME`, the
 way papermill's scrapbook "glues" values: the report reads them back from the executed
-notebook (:func:`facts_of`) and never imports a subject to recompute them. Both load nothing.
+notebook (:func:`analysis.contract.facts.facts_of`) and never imports a subject to
+recompute them. Both load nothing.
 """
 
 import json
 
-FACTS_MIME = "application/vnd.analysis.facts+json"
+from analysis.contract.facts import FACTS_MIME, facts_of  # noqa: F401 (re-exported)
 
 
 def say(markdown: str) -> None:
@@ -30,20 +31,3 @@ def record_facts(**facts) -> None:
     text = json.dumps(facts, sort_keys=True, ensure_ascii=False, allow_nan=False)
     display({FACTS_MIME: json.loads(text), "text/plain": f"Figures for the site: {text}"},
             raw=True)
-
-
-def facts_of(nb) -> dict:
-    """Every fact a notebook recorded, merged in output order ({} when it recorded none).
-
-    >>> nb = {"cells": [{"cell_type": "code", "outputs": [
-    ...     {"output_type": "display_data", "data": {FACTS_MIME: {"share": 38.1}}}]}]}
-    >>> facts_of(nb)
-    {'share': 38.1}
-    """
-    found: dict = {}
-    for cell in nb["cells"]:
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            data = out.get("data", {})
-            if FACTS_MIME in data:
-                found.update(data[FACTS_MIME])
-    return found
