@@ -212,3 +212,8 @@ assert stances.loc[0, "iso3"] == ["ERI"]
 verdict = claims.check_support_invasion(votes)
 assert verdict.verdict == "partly supported" and claims.MANY_STATES == 10
 stances[["reading", "states", "of_states", "open_states"]]
+
+# %% [markdown]
+# ## Country by country
+#
+# The African states this notebook discusses, each with its own page (Russia's share of its major arms, Wagner, its UN votes, Lavrov's visits and the story's claims that name it; `notebooks/10-country`): [Burkina Faso](country-BFA.html), [Cameroon](country-CMR.html), [Egypt](country-EGY.html), [Eritrea](country-ERI.html), [Guinea](country-GIN.html), [Libya](country-LBY.html), [Mali](country-MLI.html), [South Africa](country-ZAF.html).

@@ -384,3 +384,24 @@ def test_the_command_line_builds_another_folder_into_another_build_dir(project):
     assert "running 01-first" in proc.stderr and "running 02-second" in proc.stderr
     assert (project["build"] / "site" / "01-first.html").exists()
     assert f"wrote {project['build']}/site/index.html" in proc.stderr
+
+
+def test_remembered_filters_render_the_bytes_nbconvert_does():
+    """Highlighting and sanitising are remembered by input across pages (render.MEMO): the
+    pages are byte for byte those of a plain exporter with nbconvert's own filters."""
+    from nbconvert import HTMLExporter
+
+    from analysis.publish.html import clean_page
+
+    for name in ("10-country.ipynb", "05-un-votes.ipynb", "10-country.ipynb"):
+        nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+        for with_code in (True, False):
+            plain = HTMLExporter(template_name="offline",
+                                 extra_template_basedirs=[str(render.TEMPLATES)],
+                                 exclude_input=not with_code,
+                                 exclude_input_prompt=not with_code,
+                                 exclude_output_prompt=not with_code)
+            expected = clean_page(plain.from_notebook_node(
+                nb if with_code else render.editors_copy(nb),
+                resources={"metadata": {"name": "t"}})[0])
+            assert render.to_html(nb, "t", with_code=with_code) == expected
