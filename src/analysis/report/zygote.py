@@ -53,11 +53,13 @@ def preload() -> None:
 
 def _subjects() -> list[str]:
     """Every subject module (a notebook reaches them by short name: ``analysis.country``)."""
+    import importlib.util
     import pkgutil
 
-    import analysis.subjects as subjects
-
-    return [f"analysis.subjects.{m.name}" for m in pkgutil.iter_modules(subjects.__path__)]
+    # by name, as a notebook names them: the report imports no subject itself
+    spec = importlib.util.find_spec("analysis.subjects")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    return [f"analysis.subjects.{m.name}" for m in pkgutil.iter_modules(folders)]
 
 
 def _try_import(name: str) -> bool:
