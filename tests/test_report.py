@@ -405,3 +405,49 @@ def test_remembered_filters_render_the_bytes_nbconvert_does():
                 nb if with_code else render.editors_copy(nb),
                 resources={"metadata": {"name": "t"}})[0])
             assert render.to_html(nb, "t", with_code=with_code) == expected
+
+
+def test_a_slow_kernel_answering_one_request_late_is_still_connected():
+    """A kernel that answers each kernel_info request only after the next one is sent (a slow
+    start under load) must be taken as ready, not asked forever."""
+    import asyncio
+    from queue import Empty
+
+    class LateClient:
+        def __init__(self):
+            self.sent, self.waits, self.stopped = [], 0, False
+
+        def start_channels(self):
+            pass
+
+        def stop_channels(self):
+            self.stopped = True
+
+        def kernel_info(self):
+            self.sent.append(f"id-{len(self.sent)}")
+            return self.sent[-1]
+
+        async def get_shell_msg(self, timeout):
+            self.waits += 1
+            await asyncio.sleep(0)  # a real wait: wait_for can end a build asking forever
+            if len(self.sent) < 2:
+                raise Empty  # the first request: no answer within the timeout
+            return {"msg_type": "kernel_info_reply",
+                    "parent_header": {"msg_id": self.sent[-2]}}  # always one behind
+
+        async def get_iopub_msg(self, timeout):
+            return {"msg_type": "status"}
+
+    class Kernel:
+        def __init__(self):
+            self.kc = LateClient()
+
+        def client(self):
+            return self.kc
+
+        def is_alive(self):
+            return True
+
+    kernel = Kernel()
+    kc = asyncio.run(asyncio.wait_for(execute.Runner._connect(kernel), timeout=10))
+    assert kc is kernel.kc and len(kc.sent) == 2 and not kc.stopped
