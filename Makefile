@@ -45,7 +45,7 @@ venv_pip = { test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV); } && \
 
 .DEFAULT_GOAL := help
 NODE_STAMP := node_modules/.installed
-.PHONY: help venv node_modules report notebooks test bench data lint env lock clean
+.PHONY: help venv node_modules report notebooks test bench data lint env lock clean screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -64,15 +64,18 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP) ## Create or refresh .venv from requirements.lock (BOOTSTRAP=pip: without uv)
 
-# The web validators the tests run (vnu.jar, axe-core, puppeteer-core), pinned by
-# package-lock.json. --ignore-scripts: no browser download (Debian's chromium is used) and no
-# Java download (vnu-jar's postinstall would fetch one; Debian's default-jre-headless is used).
-# Without npm this warns and goes on: tests/test_validators.py then fails, saying what is missing.
+# The web validators and the browser the tests run (vnu.jar, axe-core, puppeteer-core and a
+# headless Chromium inside @sparticuz/chromium), pinned with their hashes by package-lock.json.
+# --ignore-scripts: no install script runs (vnu-jar's would fetch a Java; the machine's is used).
+# The browser is unpacked here once, into node_modules/.cache/chromium/<version>/, so that a
+# machine where it cannot start says so now (tests/js/chromium.mjs; CHROME_PATH names another).
+# Without npm this warns and goes on: the browser and validator tests then fail, saying why.
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
-	    && touch $@; \
-	else echo "warning: npm not found (apt-get install nodejs npm): the validator tests will fail"; fi
+	    && touch $@ && { node tests/js/chromium.mjs >/dev/null \
+	      || echo "warning: no browser for the browser tests (see the line above)" >&2; }; \
+	else echo "warning: npm not found (install Node.js 18+ with npm): the browser and validator tests will fail"; fi
 
 node_modules: $(NODE_STAMP) ## Install the web validators from package-lock.json (npm ci)
 
@@ -81,13 +84,23 @@ PARAMS ?=
 report: $(STAMP) ## Execute every notebook; write build/site/ and build/charts/ (PARAMS=...)
 	$(PY) -m analysis report $(foreach p,$(PARAMS),--param $(p))
 
+# Every page of build/site in the project's headless Chromium at a desktop and a phone width,
+# whole pages, into build/screenshots/{desktop,phone}/ (run make report first).
+screenshots: $(NODE_STAMP) ## Screenshot every page of build/site at 1280 px and 390 px
+	@test -f build/site/index.html || { echo "no build/site: run make report first" >&2; exit 1; }
+	node tests/js/browse.mjs --full-page --width 1280 --out build/screenshots/desktop \
+	  $$(find build/site -name '*.html' | sort) >/dev/null
+	node tests/js/browse.mjs --full-page --width 390 --height 844 --out build/screenshots/phone \
+	  $$(find build/site -name '*.html' | sort) >/dev/null
+	@echo "wrote build/screenshots/desktop/ and build/screenshots/phone/"
+
 notebooks: $(STAMP) ## Re-execute the committed notebooks in place, refresh their text pairs
 	$(PY) -m analysis notebooks
 
 test: $(STAMP) $(NODE_STAMP) ## Run every test: unit, doctests, data contract, notebooks, validators
 	$(PY) -m pytest
 
-# The speed targets, each a ratio against its baseline run alongside (see README, Benchmarks).
+# The speed targets, each a ratio against its baseline run alongside (see docs/benchmarks.md).
 # bench_bootstrap downloads the lock from PyPI twice; the others run offline. About 10 minutes.
 bench: $(STAMP) ## Print every speed ratio: bootstrap, SIPRI importer, report build
 	$(PY) benchmarks/bench_bootstrap.py

@@ -1,44 +1,35 @@
 """The web's own validators over every page of the site: the Nu HTML Checker (vnu.jar) finds no
-error and axe-core (WCAG 2.0/2.1 A and AA, and best practice), run in Debian's Chromium through
-puppeteer-core, finds no violation. Both run once over all pages, plus a canary page each must
-fault, so that a validator that silently checks nothing cannot pass.
+error and axe-core (WCAG 2.0/2.1 A and AA, and best practice), run in the project's headless
+Chromium through puppeteer-core, finds no violation. Both run once over all pages, plus a canary
+page each must fault, so that a validator that silently checks nothing cannot pass.
 
 The tools come from the committed ``package.json``/``package-lock.json``: ``make node_modules``
-(which ``make test`` runs) installs them with ``npm ci --ignore-scripts``, downloading no
-browser and no Java. Chromium is Debian's (``apt-get install chromium``), Java Debian's
-(``apt-get install default-jre-headless``); ``.ci/run`` installs both. A missing tool fails
+(which ``make test`` runs) installs them with ``npm ci --ignore-scripts``, the browser included
+(``@sparticuz/chromium``, see tests/browser.py); no system browser, no apt step. Java is the
+machine's (17 or later; Debian: ``apt-get install default-jre-headless``). A missing tool fails
 these tests, saying how to install it: they never skip. Pages are opened from ``file://`` and
 every request that is not ``file:`` or ``data:`` is blocked and reported.
 """
 
 import json
-import os
 import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from analysis.contract.paths import ROOT
+from browser import NODE_MODULES, NPM_HOW, ROOT, node_json
+from browser import need as _need
 
 pytestmark = pytest.mark.slow
 
-NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_SCRIPT = ROOT / "tests" / "js" / "axe.mjs"
-NPM_HOW = "run `make node_modules` (npm ci --ignore-scripts from the committed package-lock.json)"
 CANARY = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>canary</title>"
           "</head><body><main><h1>canary</h1>"
           "<style scoped>.x{color:red}</style>"
           "<table><thead><tr><th></th><th>a</th></tr></thead><tbody><tr><th>b</th><td>1</td>"
           "</tr></tbody></table><p style='color:#b0b0b0'>faint text</p>"
           "<img src='http://127.0.0.1:9/x.png' alt='remote'></main></body></html>\n")
-
-
-def _need(condition: bool, message: str) -> None:
-    if not condition:
-        pytest.fail(message, pytrace=False)
 
 
 def _pages(site: Path) -> list[Path]:
@@ -80,21 +71,8 @@ def test_nu_html_checker_finds_no_error_on_any_page(rendered_site, canary):
 
 
 def test_axe_core_finds_no_violation_on_any_page(rendered_site, canary):
-    node = shutil.which("node")
-    _need(node is not None, "node is not installed: `apt-get install nodejs npm` (Debian)")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    _need(chromium is not None, "Chromium is not installed: `apt-get install chromium` "
-          "(Debian; .ci/run does it as root) to run axe-core")
-    for package in ("puppeteer-core", "axe-core"):
-        _need((NODE_MODULES / package / "package.json").is_file(),
-              f"node_modules/{package} is missing: {NPM_HOW}")
     pages = _pages(rendered_site)
-    proc = subprocess.run([node, str(AXE_SCRIPT), *map(str, pages), str(canary)],
-                          capture_output=True, text=True, timeout=900, check=False, cwd=ROOT,
-                          env={**os.environ, "CHROMIUM": chromium})
-    _need(proc.returncode == 0, f"axe.mjs did not run (exit {proc.returncode}): "
-          f"{proc.stderr[-2000:]}")
-    report = json.loads(proc.stdout)["pages"]
+    report = node_json("axe.mjs", *map(str, pages), str(canary), timeout=900)["pages"]
     seen = report.pop(str(canary))
     rules = {v["id"] for v in seen["violations"]}
     assert {"empty-table-header", "color-contrast"} <= rules, rules

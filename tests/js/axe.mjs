@@ -1,4 +1,5 @@
-// axe-core over pages in Debian's Chromium, driven by puppeteer-core; prints one JSON object.
+// axe-core over pages in the project's own headless Chromium (tests/js/chromium.mjs: pinned in
+// package-lock.json), driven by puppeteer-core; prints one JSON object.
 //
 //   node tests/js/axe.mjs PAGE.html [PAGE.html ...]
 //
@@ -14,26 +15,24 @@ import { pathToFileURL } from "node:url";
 
 import puppeteer from "puppeteer-core";
 
+import { BrowserError, launchOptions } from "./chromium.mjs";
+
 const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 const pages = process.argv.slice(2);
 if (!pages.length) {
   console.error("usage: node tests/js/axe.mjs PAGE.html [PAGE.html ...]");
   process.exit(2);
 }
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const profile = mkdtempSync(join(tmpdir(), "axe-profile-"));
 let browser;
 try {
-  browser = await puppeteer.launch({
-    executablePath, headless: true, args: [...FLAGS, `--user-data-dir=${profile}`],
-    defaultViewport: { width: 1100, height: 1400 },
-  });
-  const out = { axe: require("axe-core/package.json").version, tags: TAGS, pages: {} };
+  browser = await puppeteer.launch(await launchOptions(profile,
+    { defaultViewport: { width: 1100, height: 1400 } }));
+  const out = { axe: require("axe-core/package.json").version, browser: await browser.version(),
+    tags: TAGS, pages: {} };
   // Pages are checked a few at a time (axe runs in each page's own renderer process); the
   // report lists them in the order given, whatever order they finish in.
   const check = async (file) => {
@@ -71,7 +70,8 @@ try {
   for (const file of pages) out.pages[file] = results[file];
   process.stdout.write(JSON.stringify(out) + "\n");
 } catch (err) {
-  console.error(`axe.mjs: ${err && err.stack ? err.stack : err}`);
+  console.error(err instanceof BrowserError ? err.message
+    : `axe.mjs: ${err && err.stack ? err.stack : err}`);
   process.exitCode = 2;
 } finally {
   if (browser) await browser.close();

@@ -1,0 +1,85 @@
+// Open pages in the project's headless Chromium (tests/js/chromium.mjs) as a reader would:
+// a screenshot of each, what it logged, what it asked the network for, and its DOM.
+//
+//   node tests/js/browse.mjs --out DIR [--width 1100] [--height 1400] [--full-page] [--dom]
+//        PAGE.html [PAGE.html ...]
+//
+// Each page gets a fresh browser context (no shared cache, storage or cookies) in one browser.
+// Requests that are not file: or data: are recorded and refused (the site must work offline).
+// Prints {"browser": version, "pages": {"<path>": {"shot", "console": [...], "requests": [...],
+// "dom"?}}}; exit 0 when it ran (whatever it found), 2 when it could not.
+// Also the screenshot tool: `make screenshots` runs it at a desktop and a phone width.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+import puppeteer from "puppeteer-core";
+
+import { BrowserError, launchOptions } from "./chromium.mjs";
+
+const args = process.argv.slice(2);
+const opts = { out: null, width: 1100, height: 1400, fullPage: false, dom: false, pages: [] };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "--out") opts.out = args[++i];
+  else if (a === "--width") opts.width = Number(args[++i]);
+  else if (a === "--height") opts.height = Number(args[++i]);
+  else if (a === "--full-page") opts.fullPage = true;
+  else if (a === "--dom") opts.dom = true;
+  else opts.pages.push(a);
+}
+if (!opts.out || !opts.pages.length || !(opts.width > 0) || !(opts.height > 0)) {
+  console.error("usage: node tests/js/browse.mjs --out DIR [--width N] [--height N] " +
+    "[--full-page] [--dom] PAGE.html [...]");
+  process.exit(2);
+}
+mkdirSync(opts.out, { recursive: true });
+const profile = mkdtempSync(join(tmpdir(), "browse-profile-"));
+let browser;
+try {
+  browser = await puppeteer.launch(await launchOptions(profile,
+    { defaultViewport: { width: opts.width, height: opts.height } }));
+  const out = { browser: await browser.version(), width: opts.width, pages: {} };
+  const visit = async (file, n) => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const consoleLines = [];
+    const requests = [];
+    page.on("console", (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    page.on("pageerror", (e) => consoleLines.push(`pageerror: ${e.message}`));
+    await page.setRequestInterception(true);
+    page.on("request", (req) => {
+      const url = req.url();
+      if (url.startsWith("file:") || url.startsWith("data:")) req.continue();
+      else { requests.push(url); req.abort("blockedbyclient"); }
+    });
+    await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: "load", timeout: 60000 });
+    // A refused request logs "Failed to load resource"; it is reported under requests.
+    const logged = consoleLines.filter((l) => !l.includes("net::ERR_BLOCKED_BY_CLIENT"));
+    const shot = join(opts.out, `${String(n).padStart(3, "0")}-${basename(file, ".html")}.png`);
+    await page.screenshot({ path: shot, fullPage: opts.fullPage });
+    const result = { shot, console: logged, requests };
+    if (opts.dom) result.dom = await page.content();
+    await context.close();
+    return result;
+  };
+  // Two pages at a time: a page mostly waits on its renderer.
+  const results = new Array(opts.pages.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < opts.pages.length) {
+      const i = next++;
+      results[i] = await visit(opts.pages[i], i);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  opts.pages.forEach((p, i) => { out.pages[p] = results[i]; });
+  console.log(JSON.stringify(out));
+} catch (error) {
+  console.error(error instanceof BrowserError ? error.message : error.stack);
+  process.exitCode = 2;
+} finally {
+  if (browser) await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
