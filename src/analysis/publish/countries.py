@@ -31,6 +31,8 @@ grid-auto-rows:3.3rem;gap:3px;margin:.8rem 0}
 .tile{display:flex;flex-direction:column;align-items:center;justify-content:center;
 border:1px solid #767676;font-size:.8rem;line-height:1.15;text-decoration:none}
 .tile b{font-size:.85rem}.tile:focus,.tile:hover{outline:3px solid #0072B2;outline-offset:1px}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
+white-space:nowrap}
 .tile.nopage{border-style:dashed;color:#1a1a1a;background:#f4f4f4}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;list-style:none;font-size:.9rem}
 .legend span{display:inline-block;width:1rem;height:1rem;border:1px solid #767676;
@@ -107,9 +109,10 @@ def index_section(entries, grid: dict[str, tuple[int, int]] | None = None) -> st
         stated = str(f["stated_2012_2021"])
         tiles.append(
             f"<a class='tile' href='{html.escape(f['page'])}' style='{place};background:{fill};"
-            f"color:{ink}' aria-label='{html.escape(f['country'])}: Russia {html.escape(stated)}"
-            f" of major arms in 2012-2021'><b>{html.escape(iso3)}</b>"
-            f"{html.escape('–' if stated == 'no imports' else stated)}</a>")
+            f"color:{ink}'><b>{html.escape(iso3)}</b>"
+            f"{html.escape('–' if stated == 'no imports' else stated)}<span class='vh'>: "
+            f"{html.escape(f['country'])}, Russia's share of its major arms in 2012-2021"
+            "</span></a>")
     legend = "".join(f"<li><span style='background:{fill}'></span>{html.escape(label)}</li>"
                      for label, _, fill, _ in CLASSES)
     legend += (f"<li><span style='background:{NO_IMPORTS[1]}'></span>{NO_IMPORTS[0]} (–)</li>"
