@@ -55,15 +55,15 @@ def build(build_dir: Path, folder: Path | None = None) -> tuple[float, str, tupl
     return seconds, proc.stderr, (int(last[1]), int(last[2]))
 
 
-def parameterised(work: Path) -> list[Path]:
-    """Each job of the build's plan as a notebook file of its own (parameters injected)."""
+def parameterised(folder: Path) -> list[Path]:
+    """Each job of the build's plan as a notebook file of its own in ``folder`` (parameters
+    injected, as the build injects them)."""
     import nbformat
 
     from analysis.report.execute import inject_parameters
     from analysis.report.plan import plan
 
-    folder = work / "jobs"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     paths = []
     for job in plan():
         nb = inject_parameters(nbformat.read(job.path, as_version=4), job.params)
@@ -139,7 +139,7 @@ def main() -> int:
               f"{floor:5.1f} s")
         if not args.skip_baseline:
             start = time.perf_counter()
-            for nb in parameterised(work):
+            for nb in parameterised(work / "jobs"):
                 proc = subprocess.run([JUPYTER, "nbconvert", "--execute", "--to", "html",
                                        "--output-dir", str(work / "nbconvert"), str(nb)],
                                       capture_output=True, text=True, cwd=ROOT / "notebooks",
