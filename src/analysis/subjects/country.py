@@ -196,8 +196,8 @@ def share_sentence(name: str, standing: dict) -> str:
     "From 2012 to 2021, Russia supplied 39% of Mali's major arms, the largest of 15 suppliers."
     >>> share_sentence("Angola", {"period": "2020-2024", "share_pct": 0.0, "rank": float("nan"),
     ...                           "suppliers": 7, "largest": "China"})
-    'SIPRI records no delivery from Russia to Angola from 2020 to 2024 (7 suppliers, the \
-largest China).'
+    "From 2020 to 2024, Russia supplied none (0%) of Angola's major arms: SIPRI records 7 \
+suppliers, the largest China."
     """
     period = standing["period"].replace("-", " to ")
     standing = {k: (None if not isinstance(v, str) and pd.isna(v) else v)
@@ -206,9 +206,9 @@ largest China).'
         return f"SIPRI records no major arms delivered to {name} from {period}."
     share = percent_text(standing["share_pct"])
     if standing["rank"] is None:
-        return (f"SIPRI records no delivery from Russia to {name} from {period} "
-                f"({standing['suppliers']} supplier{'s' if standing['suppliers'] != 1 else ''}, "
-                f"the largest {standing['largest']}).")
+        n = standing["suppliers"]
+        return (f"From {period}, Russia supplied none (0%) of {name}'s major arms: SIPRI "
+                f"records {n} supplier{'s' if n != 1 else ''}, the largest {standing['largest']}.")
     return (f"From {period}, Russia supplied {share} of {name}'s major arms, the "
             f"{ordinal(standing['rank'])} of {standing['suppliers']} supplier"
             f"{'s' if standing['suppliers'] != 1 else ''}.")
