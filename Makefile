@@ -127,10 +127,11 @@ test: $(STAMP) $(NODE_STAMP) $(CFFCONVERT) ## Run every test: unit, doctests, da
 
 # The speed targets, each a ratio against its baseline run alongside (see docs/benchmarks.md).
 # bench_bootstrap downloads the lock from PyPI twice; the others run offline. About 10 minutes.
-bench: $(STAMP) ## Print every speed ratio: bootstrap, SIPRI importer, report build
+bench: $(STAMP) ## Print every speed ratio: bootstrap, SIPRI importer, report build, 60 runs
 	$(PY) benchmarks/bench_bootstrap.py
 	$(PY) benchmarks/bench_sipri_import.py
 	$(PY) benchmarks/bench_report.py
+	$(PY) benchmarks/bench_countries.py
 
 data: $(STAMP) ## Regenerate the derived SIPRI tables from $(SIPRI_EXPORT_DIR)
 	$(PY) -m analysis data --exports "$(SIPRI_EXPORT_DIR)"

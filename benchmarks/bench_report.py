@@ -32,6 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_countries import parameterised
 from machine import machine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,6 +147,8 @@ def build_breakdown(cache: Path, notebooks: list[Path]) -> None:
     print("    the build's own breakdown (s): wait = fork, kernel ready, wait for a slot; "
           "execute = cells, render = pages in the render thread")
     for path in notebooks:
+        if not (cache / f"{path.stem}.json").exists():
+            continue  # run once per state (country-ISO3): bench_countries.py reports those
         timing = json.loads((cache / f"{path.stem}.json").read_text())["timing"]
         print(f"    {path.stem:<22} wait {timing['wait']:5.2f}  execute {timing['execute']:5.2f}"
               f"  render {timing['render']:5.2f}  total {timing['total']:5.2f}")
@@ -157,7 +160,7 @@ def cold_rounds(notebooks: list[Path], work: Path, rounds: int) -> Path:
     ratios = []
     for i in range(1, rounds + 1):
         start = time.perf_counter()
-        for nb in notebooks:
+        for nb in parameterised(work / f"jobs-{i}"):  # every run of the build, one by one
             timed([JUPYTER, "nbconvert", "--execute", "--to", "html", "--output-dir",
                    str(work / f"nbconvert-{i}"), str(nb)])
         baseline = time.perf_counter() - start

@@ -254,3 +254,8 @@ charts.show(charts.hbar_chart(
          f"in {years}, led by {leader} with {explore['share_pct'].iloc[0]:.0f}%.")),
     slug="explore-suppliers")
 explore.head(8)[["tiv_musd", "share_pct"]].round(1)
+
+# %% [markdown]
+# ## Country by country
+#
+# The African states this notebook discusses, each with its own page (Russia's share of its major arms, Wagner, its UN votes, Lavrov's visits and the story's claims that name it; `notebooks/10-country`): [Algeria](country-DZA.html), [Egypt](country-EGY.html), [Mali](country-MLI.html).

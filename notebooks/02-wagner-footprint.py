@@ -307,3 +307,8 @@ assert first_russian == 2017
 assert period_bounds(first["MLI"])[0].year - first_russian == 4
 assert mali_years["Russia"].idxmax() == 2022
 assert list(libya_years.index[libya_years["Russia"] > 0]) == [2020, 2021]
+
+# %% [markdown]
+# ## Country by country
+#
+# The African states this notebook discusses, each with its own page (Russia's share of its major arms, Wagner, its UN votes, Lavrov's visits and the story's claims that name it; `notebooks/10-country`): [Algeria](country-DZA.html), [Burkina Faso](country-BFA.html), [Central African Republic](country-CAF.html), [Egypt](country-EGY.html), [Ghana](country-GHA.html), [Libya](country-LBY.html), [Madagascar](country-MDG.html), [Mali](country-MLI.html), [Mozambique](country-MOZ.html), [Sudan](country-SDN.html).

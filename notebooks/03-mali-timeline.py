@@ -191,3 +191,8 @@ check = wagner_arms.estimate_check_country(arms.of_vintage(annual, exact_vintage
                                            periods)
 assert check["diff_pct"].abs().max() < 1.5
 check.round(1)
+
+# %% [markdown]
+# ## Country by country
+#
+# The African state this notebook discusses, with its own page (Russia's share of its major arms, Wagner, its UN votes, Lavrov's visits and the story's claims that name it; `notebooks/10-country`): [Mali](country-MLI.html).

@@ -261,3 +261,8 @@ assert common.loc["russia_largest_and_wagner", "countries"] == "Mali"
 assert set(view.loc[view["wagner_status"] != trip_countries.WAGNER_NONE, "trip"]) == {3}
 assert earlier.equals(common)
 common.assign(meaning=[trip_countries.MEASURES[m] for m in common.index])
+
+# %% [markdown]
+# ## Country by country
+#
+# The African states this notebook discusses, each with its own page (Russia's share of its major arms, Wagner, its UN votes, Lavrov's visits and the story's claims that name it; `notebooks/10-country`): [Angola](country-AGO.html), [Burkina Faso](country-BFA.html), [Egypt](country-EGY.html), [Eritrea](country-ERI.html), [Eswatini](country-SWZ.html), [Ethiopia](country-ETH.html), [Mali](country-MLI.html), [Republic of the Congo](country-COG.html), [South Africa](country-ZAF.html), [Sudan](country-SDN.html), [Uganda](country-UGA.html).

@@ -222,3 +222,8 @@ readings = claims.support_readings(votes)
 assert readings["states"].tolist() == [1, 21]
 assert readings["verdict"].tolist() == ["not supported", "supported"]
 readings
+
+# %% [markdown]
+# ## Country by country
+#
+# The African states this notebook discusses, each with its own page (Russia's share of its major arms, Wagner, its UN votes, Lavrov's visits and the story's claims that name it; `notebooks/10-country`): [Burkina Faso](country-BFA.html), [Cameroon](country-CMR.html), [Egypt](country-EGY.html), [Eritrea](country-ERI.html), [Guinea](country-GIN.html), [Libya](country-LBY.html), [Mali](country-MLI.html), [South Africa](country-ZAF.html).

@@ -49,20 +49,29 @@ def rendered_site(tmp_path_factory):
     import nbformat
 
     from analysis.claims.ledger import ledger_records
+    from analysis.contract.facts import facts_of
     from analysis.contract.paths import NOTEBOOKS_DIR
     from analysis.publish import layout, provenance
     from analysis.publish import pages as site_pages
     from analysis.publish.siteinfo import site_info
     from analysis.report import build as report
+    from analysis.report import plan
 
     out = tmp_path_factory.mktemp("site")
     entries = []
     for path in report.notebooks(NOTEBOOKS_DIR):
         nb = nbformat.read(path, as_version=4)
-        (out / f"{path.stem}.html").write_text(report.to_html(nb, path.stem), encoding="utf-8")
-        (out / f"{path.stem}.editors.html").write_text(
-            report.to_html(nb, path.stem, with_code=False), encoding="utf-8")
-        entries.append(site_pages.Entry(path.stem, path.name, report.summary_html(nb)))
+        # a notebook run once per state is committed for one (Mali): its page as the build
+        # names it, on the index's grid
+        fanned = next((j for j in plan.fanned_jobs(path) or [] if j.params.get("iso3") == "MLI"),
+                      None)
+        slug = fanned.slug if fanned else path.stem
+        (out / f"{slug}.html").write_text(report.to_html(nb, slug), encoding="utf-8")
+        (out / f"{slug}.editors.html").write_text(
+            report.to_html(nb, slug, with_code=False), encoding="utf-8")
+        entries.append(site_pages.Entry(slug, path.name, report.summary_html(nb),
+                                        group=fanned.group if fanned else "",
+                                        facts=facts_of(nb) if fanned else {}))
     first = report.notebooks(NOTEBOOKS_DIR)[0]
     params = {"region": "north-africa"}
     job = report.Job(first, params)
@@ -77,8 +86,8 @@ def rendered_site(tmp_path_factory):
     prov = provenance.load_provenance()
     section = provenance.notebook_sources(sorted(set(prov[1]["source_id"]))[:5], prov[0],
                                           ["events"])
-    info = site_info()
-    for page in out.glob("0*.html"):  # the section that ends every notebook page, the layout
+    info = site_info(pages=frozenset({layout.COUNTRY_PAGES}))
+    for page in [*out.glob("0*.html"), *out.glob("country-*.html")]:  # sources, layout
         page.write_text(layout.decorate(provenance.append_to_page(
             page.read_text(encoding="utf-8"), section), page.name, info), encoding="utf-8")
     site_pages.write_pages(out, entries, ledger_records(), prov, info)  # as the command line does

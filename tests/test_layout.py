@@ -65,12 +65,13 @@ def test_every_relative_link_lands_on_a_file_and_its_anchor(rendered_site):
 
 
 def test_a_page_one_folder_down_climbs_to_the_root():
-    info = layout.SiteInfo(citation="A (2026). T.", pages=frozenset({"countries/index.html"}))
+    info = layout.SiteInfo(citation="A (2026). T.", pages=frozenset({layout.COUNTRY_PAGES}))
     head = layout.header("countries/MLI.html", info)
     hrefs = [h for _, h in HREF.findall(head)]
     assert "../index.html" in hrefs and "../ledger.html" in hrefs
-    assert "../countries/index.html" in hrefs
+    assert "../index.html#countries" in hrefs
     assert "../sources.html" in layout.footer("countries/MLI.html", info)
+    assert "index.html#countries" in layout.header("country-MLI.html", info)
     # without the country pages there is no Countries link to a missing page
     assert "Countries" not in layout.header("index.html", layout.SiteInfo())
     assert "aria-current='page'" in layout.header("ledger.html", info)

@@ -448,3 +448,70 @@ def test_the_command_line_builds_another_folder_into_another_build_dir(project):
     assert "running 01-first" in proc.stderr and "running 02-second" in proc.stderr
     assert (project["build"] / "site" / "01-first.html").exists()
     assert f"wrote {project['build']}/site/index.html" in proc.stderr
+
+
+def test_remembered_filters_render_the_bytes_nbconvert_does():
+    """Highlighting and sanitising are remembered by input across pages (render.MEMO): the
+    pages are byte for byte those of a plain exporter with nbconvert's own filters."""
+    from nbconvert import HTMLExporter
+
+    from analysis.publish.html import clean_page
+
+    for name in ("10-country.ipynb", "05-un-votes.ipynb", "10-country.ipynb"):
+        nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+        for with_code in (True, False):
+            plain = HTMLExporter(template_name="offline",
+                                 extra_template_basedirs=[str(render.TEMPLATES)],
+                                 exclude_input=not with_code,
+                                 exclude_input_prompt=not with_code,
+                                 exclude_output_prompt=not with_code)
+            expected = clean_page(plain.from_notebook_node(
+                nb if with_code else render.editors_copy(nb),
+                resources={"metadata": {"name": "t"}})[0])
+            assert render.to_html(nb, "t", with_code=with_code) == expected
+
+
+def test_a_slow_kernel_answering_one_request_late_is_still_connected():
+    """A kernel that answers each kernel_info request only after the next one is sent (a slow
+    start under load) must be taken as ready, not asked forever."""
+    import asyncio
+    from queue import Empty
+
+    class LateClient:
+        def __init__(self):
+            self.sent, self.waits, self.stopped = [], 0, False
+
+        def start_channels(self):
+            pass
+
+        def stop_channels(self):
+            self.stopped = True
+
+        def kernel_info(self):
+            self.sent.append(f"id-{len(self.sent)}")
+            return self.sent[-1]
+
+        async def get_shell_msg(self, timeout):
+            self.waits += 1
+            await asyncio.sleep(0)  # a real wait: wait_for can end a build asking forever
+            if len(self.sent) < 2:
+                raise Empty  # the first request: no answer within the timeout
+            return {"msg_type": "kernel_info_reply",
+                    "parent_header": {"msg_id": self.sent[-2]}}  # always one behind
+
+        async def get_iopub_msg(self, timeout):
+            return {"msg_type": "status"}
+
+    class Kernel:
+        def __init__(self):
+            self.kc = LateClient()
+
+        def client(self):
+            return self.kc
+
+        def is_alive(self):
+            return True
+
+    kernel = Kernel()
+    kc = asyncio.run(asyncio.wait_for(execute.Runner._connect(kernel), timeout=10))
+    assert kc is kernel.kc and len(kc.sent) == 2 and not kc.stopped

@@ -41,6 +41,7 @@ NOTEBOOK_NAMES = {
     "comparison_charts": "analysis.charts.comparisons",
     "trip_charts": "analysis.charts.trips",
     "host_charts": "analysis.charts.hosts",
+    "prose": "analysis.charts.prose",
 }
 
 __all__ = ["DataError", "SipriFormatError", "load_table", *NOTEBOOK_NAMES]

@@ -22,12 +22,13 @@ from pathlib import PurePosixPath
 from analysis.publish import search
 
 # (label, target relative to the site's root, the file whose presence shows the link or None
-# for always). "Countries" appears once the country pages exist (countries/index.html).
+# for always). "Countries" (the index's grid of the country pages) appears once they exist.
+COUNTRY_PAGES = "country pages"  # in SiteInfo.pages when the site has them
 NAV = (
     ("The story", "index.html", None),
     ("Fact-check ledger", "ledger.html", None),
     ("Notebooks", "index.html#notebooks", None),
-    ("Countries", "countries/index.html", "countries/index.html"),
+    ("Countries", "index.html#countries", COUNTRY_PAGES),
     ("Sources", "sources.html", None),
     ("Corrections", "corrections.html", None),
     ("Data", "data.html", None),
@@ -74,7 +75,7 @@ class SiteInfo:
     a git checkout, and said so); ``vintages``: the dates of the data exports the derived
     tables were computed from; ``accessed``: the latest day a source was read; ``citation``:
     the citation line and ``authors`` (from ``CITATION.cff``); ``licences``: (what, licence)
-    pairs; ``pages``: the optional pages the site has (e.g. ``countries/index.html``).
+    pairs; ``pages``: the optional pages the site has (e.g. ``COUNTRY_PAGES``).
     """
 
     commit: str | None = None

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.publish import claimreview, datafiles, layout, provenance, search
+from analysis.publish import claimreview, countries, datafiles, layout, provenance, search
 from analysis.story import STORY_SOURCE_ID
 
 CSS = """
@@ -25,7 +25,7 @@ th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;verti
 section table th{width:8.5rem}.links a{margin-right:1rem}
 td.v .why{font-weight:normal;color:#333;white-space:normal}
 .params{background:#f4f4f4;padding:.3rem .6rem}
-"""
+""" + countries.CSS
 SYMBOLS = {"supported": "✓", "partly supported": "≈", "not supported": "✗",
            "not checkable": "–"}
 
@@ -38,6 +38,8 @@ class Entry:
     source: str
     summary_html: str
     params: dict = field(default_factory=dict)
+    group: str = ""  # the notebook of a fanned-out run (one page per state): on the grid
+    facts: dict = field(default_factory=dict)  # what the run recorded for the index
 
 
 def _page(title: str, body: str, name: str, info: layout.SiteInfo) -> str:
@@ -152,8 +154,9 @@ def index_body(entries: list[Entry], rows: list[dict] | None, with_sources: bool
         parts.append(f"<p class='links'><a href='{provenance.SOURCES_PAGE}'>Every source, with "
                      "the rows and claims that cite it</a>"
                      f"<a href='{provenance.CORRECTIONS_PAGE}'>The corrections log</a></p>")
+    parts.append(countries.index_section([e for e in entries if e.group]))
     parts.append("<h2 id='notebooks'>The notebooks</h2>")
-    for e in entries:
+    for e in (e for e in entries if not e.group):
         label = html.escape(e.slug)
         parts.append(
             f"<section>{scoped_ids(e.summary_html, label)}"

@@ -2,20 +2,22 @@
 (without), its summary for the index, and the note that names a parameterised run's parameters."""
 
 import functools
+import json
 from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def editors_copy(nb):
-    """No code, and only outputs a reader wants: tables (HTML) and charts (PNG)."""
+    """No code, and only outputs a reader wants: tables (HTML), charts (PNG) and paragraphs
+    written from the data (markdown, :func:`analysis.charts.prose.say`)."""
     import copy
 
     out = copy.deepcopy(nb)
     for cell in out.cells:
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.get("outputs", [])
-                            if {"image/png", "text/html"} & set(o.get("data", {}))]
+                            if {"image/png", "text/html", "text/markdown"} & set(o.get("data", {}))]
     return out
 
 
@@ -27,15 +29,46 @@ def _exporter(with_code: bool):
     has one render thread); ``tests/test_report.py`` checks that a kept exporter renders a
     page exactly as a fresh one does."""
     from nbconvert import HTMLExporter
+    from nbconvert.filters.strings import clean_html
 
     return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
                         exclude_input=not with_code, exclude_input_prompt=not with_code,
-                        exclude_output_prompt=not with_code)
+                        exclude_output_prompt=not with_code,
+                        filters={"clean_html": functools.lru_cache(maxsize=MEMO)(clean_html)})
+
+
+# Filters remembered by their input: the 54 runs of a notebook run once per country share every
+# cell but the parameters, and highlighting and sanitising a cell's code are two thirds of
+# rendering a page. Pure functions of their input (same input, same bytes), bounded.
+MEMO = 4096
+
+
+@functools.cache
+def _highlighter(lexer: str | None, with_code: bool):
+    """nbconvert's code highlighter for ``lexer``, remembering what it highlighted."""
+    from nbconvert.filters.highlight import Highlight2HTML
+
+    highlight = Highlight2HTML(pygments_lexer=lexer, parent=_exporter(with_code))
+
+    @functools.lru_cache(maxsize=MEMO)
+    def remembered(source: str, language, metadata_json: str) -> str:
+        return highlight(source, language, json.loads(metadata_json))
+
+    def highlight_code(source, language=None, metadata=None):
+        return remembered(str(source), language,
+                          json.dumps(metadata, sort_keys=True, default=str))
+
+    return highlight_code
 
 
 def to_html(nb, title: str, *, with_code: bool = True) -> str:
     """One notebook as an offline HTML page (lab template without any CDN script)."""
-    body, _ = _exporter(with_code).from_notebook_node(
+    exporter = _exporter(with_code)
+    # The lexer nbconvert would pick for this notebook (HTMLExporter.from_notebook_node).
+    langinfo = nb.metadata.get("language_info", {})
+    lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+    exporter.filters = {**exporter.filters, "highlight_code": _highlighter(lexer, with_code)}
+    body, _ = exporter.from_notebook_node(
         nb if with_code else editors_copy(nb), resources={"metadata": {"name": title}})
     from analysis.publish.html import clean_page
 

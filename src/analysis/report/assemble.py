@@ -31,7 +31,8 @@ def build_site(jobs: list, cache: Path, staging: Path, ledger=None, prov=_LOAD) 
     charts.mkdir()
     if prov is _LOAD:
         prov = provenance.load_provenance()
-    info = site_info()
+    info = site_info(pages=frozenset({layout.COUNTRY_PAGES}) if any(j.group for j in jobs)
+                     else frozenset())
     entries = []
     for job in jobs:
         paths = cache_paths(cache, job)
@@ -58,5 +59,6 @@ def build_site(jobs: list, cache: Path, staging: Path, ledger=None, prov=_LOAD) 
                                  f"exported to {paths['charts'].name} (show charts with "
                                  "analysis.charts.show)")
             (site / name).write_text(layout.decorate(page, name, info), encoding="utf-8")
-        entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params))
+        entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params,
+                                        group=job.group, facts=meta.get("facts", {})))
     site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger, prov, info)

@@ -25,7 +25,6 @@ How:
   its pages say which parameters produced it.
 """
 
-import ast
 import json
 import os
 import shutil
@@ -33,9 +32,9 @@ import signal
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.contract.facts import facts_of
 from analysis.contract.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, display_path
 from analysis.publish.layout import git_commit
 from analysis.publish.render import (  # noqa: F401 (re-exported: tests and benchmarks use them)
@@ -56,69 +55,14 @@ from analysis.report.cache import (  # noqa: F401 (re-exported)
 )
 from analysis.report.execute import NotebookFailed, inject_parameters  # noqa: F401 (re-exported)
 from analysis.report.ledger_cache import _call, _ledger_cached, _ledger_store, _wait_for
+from analysis.report.plan import (  # noqa: F401 (re-exported)
+    Job,
+    notebooks,
+    parse_param,
+    plan,
+)
 
 CACHE_VERSION = "1"  # bump to invalidate every cached result
-
-
-@dataclass(frozen=True)
-class Job:
-    """One notebook run: the source notebook, its output slug and parameter overrides."""
-
-    path: Path
-    params: dict = field(default_factory=dict)
-
-    @property
-    def slug(self) -> str:
-        if not self.params:
-            return self.path.stem
-        parts = [f"{k}-{_slug_value(v)}" for k, v in sorted(self.params.items())]
-        return "--".join([self.path.stem, *parts])
-
-
-def _slug_value(value) -> str:
-    return "".join(c if c.isalnum() or c in "-." else "-" for c in str(value)).strip("-")
-
-
-def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """The notebooks to run, in name order (``NN-slug.ipynb``)."""
-    return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
-
-
-def parse_param(text: str) -> tuple[str, str, object]:
-    """``'01-arms-share:region=north-africa'`` -> (notebook stem, name, value).
-
-    >>> parse_param("01-arms-share:years=2014-2018")
-    ('01-arms-share', 'years', '2014-2018')
-    >>> parse_param("01-arms-share:top=5")[2]
-    5
-    """
-    stem, sep, assignment = text.partition(":")
-    name, eq, raw = assignment.partition("=")
-    if not (sep and eq and stem and name.isidentifier()):
-        raise ValueError(f"parameter {text!r}: expected NOTEBOOK:NAME=VALUE, e.g. "
-                         "01-arms-share:region=north-africa")
-    try:
-        value = ast.literal_eval(raw)
-    except (ValueError, SyntaxError):
-        value = raw
-    return stem, name, value
-
-
-def plan(overrides: list[str] | None = None, folder: Path = NOTEBOOKS_DIR) -> list[Job]:
-    """Every notebook once with its defaults, plus one run per notebook given overrides."""
-    paths = notebooks(folder)
-    jobs = [Job(p) for p in paths]
-    extra: dict[str, dict] = {}
-    for text in overrides or []:
-        stem, name, value = parse_param(text)
-        extra.setdefault(stem, {})[name] = value
-    by_stem = {p.stem: p for p in paths}
-    for stem, params in extra.items():
-        if stem not in by_stem:
-            raise ValueError(f"parameter for {stem!r}: no such notebook in notebooks/ "
-                             f"(have: {', '.join(by_stem)})")
-        jobs.append(Job(by_stem[stem], params))
-    return jobs
 
 
 # --- cache keys ------------------------------------------------------------------------------
@@ -154,8 +98,10 @@ def store_result(job: Job, nb, work: Path, cache: Path, code: str, timing: dict,
     reads = [ln for ln in (work / "reads.txt").read_text(encoding="utf-8").splitlines() if ln]
     nbformat.write(nb, paths["nb"])
     note = params_note(job.params)
-    paths["html"].write_text(page_with_note(to_html(nb, job.slug), note), encoding="utf-8")
-    paths["editors"].write_text(page_with_note(to_html(nb, job.slug, with_code=False), note),
+    facts = facts_of(nb)  # what the notebook recorded for the index (charts.prose)
+    title = str(facts.get("title", job.slug))
+    paths["html"].write_text(page_with_note(to_html(nb, title), note), encoding="utf-8")
+    paths["editors"].write_text(page_with_note(to_html(nb, title, with_code=False), note),
                                 encoding="utf-8")
     if paths["charts"].exists():
         shutil.rmtree(paths["charts"])
@@ -163,7 +109,8 @@ def store_result(job: Job, nb, work: Path, cache: Path, code: str, timing: dict,
     timing.update(finish())
     meta = {"seconds": timing.get("total", 0), "timing": timing,
             "key": job_key(job, code, files_hash(reads)), "reads": files_hash(reads),
-            "params": job.params, "source": job.path.name, "summary": summary_html(nb)}
+            "params": job.params, "source": job.path.name, "summary": summary_html(nb),
+            "facts": facts}
     paths["meta"].write_text(json.dumps(meta, indent=1, sort_keys=True, default=str),
                              encoding="utf-8")
 

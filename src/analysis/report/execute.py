@@ -293,10 +293,13 @@ class Runner:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         try:
             while True:
-                msg_id = kc.kernel_info()
+                kc.kernel_info()
                 try:
+                    # Any kernel_info reply will do (as in jupyter_client): a slow kernel answers
+                    # the previous request after the next is sent, and waiting for the newest
+                    # id alone kept a build one reply behind, asking forever (seen under load).
                     reply = await kc.get_shell_msg(timeout=1)
-                    if reply["parent_header"].get("msg_id") == msg_id:
+                    if reply.get("msg_type") == "kernel_info_reply":
                         await kc.get_iopub_msg(timeout=0.2)
                         break
                 except Empty:

@@ -31,7 +31,11 @@ import sys
 from pathlib import Path
 
 PRELOAD = ["ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.core.interactiveshell",
-           "numpy", "pandas", "matplotlib", "matplotlib.pyplot"]
+           "numpy", "pandas", "matplotlib", "matplotlib.pyplot",
+           # what showing a chart imports on first use (writing PNG and SVG): a tenth of a
+           # second in every kernel that draws, 60 times over in a full build
+           "matplotlib.backends.backend_agg", "matplotlib.backends.backend_svg",
+           "PIL.PngImagePlugin", "pandas.io.formats.csvs", "pandas.core.reshape.reshape"]
 
 
 def preload() -> None:
@@ -42,8 +46,20 @@ def preload() -> None:
         import analysis
 
         for name in ["analysis.contract.datapackage", "analysis.charts", "analysis.claims",
-                     *analysis.NOTEBOOK_NAMES.values()]:
+                     "analysis.charts.export", *analysis.NOTEBOOK_NAMES.values(),
+                     *_subjects()]:
             _try_import(name)
+
+
+def _subjects() -> list[str]:
+    """Every subject module (a notebook reaches them by short name: ``analysis.country``)."""
+    import importlib.util
+    import pkgutil
+
+    # by name, as a notebook names them: the report imports no subject itself
+    spec = importlib.util.find_spec("analysis.subjects")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    return [f"analysis.subjects.{m.name}" for m in pkgutil.iter_modules(folders)]
 
 
 def _try_import(name: str) -> bool:

@@ -1,0 +1,186 @@
+# %% [markdown]
+# # One African state: how much of its major arms came from Russia, was Wagner there, how did it vote at the UN, and did Lavrov come?
+#
+# **Answer.** For the state named by the parameter `iso3`, below, in words computed from the
+# data: Russia's share of its major-arms imports in the story's decade (2012-2021) and in SIPRI's
+# latest five-year window (2020-2024), and Russia's rank among its suppliers; the years Russia
+# delivered; Wagner's reported presence and the abuses documented there; its vote on each UN
+# General Assembly resolution on the invasion of Ukraine beside Africa's and the world's;
+# Lavrov's stops there; its dated events; and the story's claims that name it. The committed copy
+# is Mali's; `make report` runs this notebook once for each of Africa's 54 UN members and
+# publishes one page per state, reached from the index's tile map.
+#
+# **Data.** `data/derived/sipri_africa_annual.csv` (SIPRI's register, both export vintages,
+# supplier x recipient x year, made by `make data`); `data/wagner_deployments.csv`;
+# `data/unga_votes.csv` and `data/unga_resolutions.csv`; `data/lavrov_trips.csv`;
+# `data/events.csv`; `data/claims.csv`. Every row cites its sources, listed at the end.
+#
+# **Definitions.** A *share* is Russia's TIV (SIPRI's trend-indicator value, a volume of major
+# arms, not money) over all suppliers' TIV to the state in the period, both ends included,
+# unknown suppliers in the denominator; arms delivered to an armed group on the state's territory
+# count there. The yearly split is an estimate: each deal is spread evenly over its delivery
+# years. A period is computed only from the exports that cover its last year: 2020-2024 from the
+# export of 13 March 2025 alone. A state with no recorded imports has no share, not 0%.
+#
+# **Rerun.** `make report` runs every state; `make notebooks` re-executes this copy (Mali).
+# `src/analysis/subjects/country.py` holds the computations, `country_text.py` the sentences.
+
+# %% tags=["parameters", "runs-each:unga_votes.iso3"]
+# Parameter: the ISO 3166 alpha-3 code of one of the 54 African UN members (data/unga_votes.csv).
+iso3 = "MLI"
+
+# %%
+from analysis import (
+    charts,
+    comparison_charts,
+    country,
+    country_text,
+    events,
+    load_table,
+    prose,
+    trips,
+    un_votes,
+    wagner,
+)
+
+votes = un_votes.load_votes()
+iso3 = country.check_iso3(iso3, country.african_members(votes))
+name = load_table("countries").set_index("iso3").loc[iso3, "country"]
+annual = load_table("sipri_africa_annual")
+vintages = country.covering_vintages(annual, country.STORY_DECADE)
+latest = country.covering_vintages(annual, country.LATEST)[-1]
+SIPRI = f"SIPRI Arms Transfers Database ({country_text.vintage_words(latest)}); estimate by this project"
+prose.say(f"# {name}")
+
+# %% [markdown]
+# ## Major arms: Russia's share and rank
+#
+# Russia's share of the state's imports of major arms in the story's decade and in SIPRI's
+# latest five-year window, from the latest export, and where Russia ranked among its suppliers.
+
+# %%
+shares = country.shares_table(annual, iso3, [country.STORY_DECADE, country.LATEST])
+decade = shares.query("period == '2012-2021' and vintage == @latest").iloc[0].to_dict()
+recent = shares.query("period == '2020-2024' and vintage == @latest").iloc[0].to_dict()
+# The same shares a second way: Russia's rows over all of the state's rows, by period.
+mine = annual[(annual["iso3"] == iso3) & (annual["vintage"].dt.strftime("%Y-%m-%d") == latest)]
+for standing in (decade, recent):
+    first, last = (int(y) for y in standing["period"].split("-"))
+    window = mine[mine["year"].between(first, last)]
+    total = float(window["tiv_musd"].sum())
+    russian = float(window.loc[window["supplier"] == "Russia", "tiv_musd"].sum())
+    assert (total == 0) == (country.percent_text(standing["share_pct"]) == "no imports")
+    assert total == 0 or abs(standing["share_pct"] - 100 * russian / total) < 1e-9
+older = shares.query("period == '2012-2021' and vintage != @latest")
+older_words = [f"{country.percent_text(s)} in {country_text.vintage_words(v)}"
+               for s, v in zip(older["share_pct"], older["vintage"], strict=True)
+               if country.percent_text(s) != country.percent_text(decade["share_pct"])]
+prose.say(" ".join([country.share_sentence(name, decade), country.share_sentence(name, recent)])
+          + (f" (For 2012-2021 the share was {'; '.join(older_words)}.)" if older_words else "")
+          + f" Figures from {country_text.vintage_words(latest)}.")
+shares
+
+# %%
+wide = country.yearly_by_supplier(annual, iso3, latest, (2012, 2024))
+ranking = country.supplier_ranking(annual, iso3, latest, (2012, 2024))
+if wide.empty:
+    prose.say(f"SIPRI records no major arms delivered to {name} from 2012 to 2024: there is "
+              "nothing to chart.")
+else:
+    assert abs(wide.to_numpy().sum() - ranking["tiv_musd"].sum()) < 1e-6
+    charts.show(comparison_charts.supplier_bars_chart(
+        wide,
+        title=f"{ranking['supplier'].iloc[0]} delivered the most major arms to {name}, 2012-2024",
+        subtitle=f"Major arms delivered to {name} per year by supplier, millions of SIPRI TIV",
+        source=SIPRI, ylabel="TIV, millions",
+        alt=(f"Stacked bars of {name}'s estimated imports of major arms per year from 2012 to "
+             f"2024, one layer each for {', '.join(wide.columns)}. Over the period the largest "
+             f"supplier was {ranking['supplier'].iloc[0]}; the most was delivered in "
+             f"{wide.sum(axis=1).idxmax()}.")), "imports-by-supplier")
+
+# %% [markdown]
+# ## What Russia delivered, and Russia's share window by window
+#
+# The years in which SIPRI's register records Russian deliveries (from 1992, when Russia
+# replaced the Soviet Union as a supplier), and Russia's share in each of SIPRI's five-year
+# windows from 2012-2016, in both exports.
+
+# %%
+russian_years = country.russia_years(annual, iso3, latest)
+assert abs(russian_years.sum() - mine.loc[mine["supplier"] == "Russia", "tiv_musd"].sum()) < 1e-6
+prose.say(country_text.deliveries_sentence(name, russian_years, 1992))
+windows = country.shares_table(annual, iso3, country.WINDOWS)
+by_window = windows.pivot(index="period", columns="vintage", values="share_pct").rename(
+    columns=country_text.vintage_words)
+if (windows["russia_tiv_musd"] > 0).any():
+    charts.show(charts.line_chart(
+        by_window, highlight=country_text.vintage_words(latest),
+        title=f"Russia's share of {name}'s major arms, SIPRI's five-year windows",
+        subtitle="Russia's TIV as % of all major arms delivered in each window, by SIPRI export",
+        source=SIPRI, ylabel="% of the state's imports",
+        alt=(f"Line chart of Russia's share of {name}'s major-arms imports in each five-year "
+             f"window from 2012-2016 to 2020-2024, one line per SIPRI export: "
+             + "; ".join(f"{p} {country.percent_text(s)}" for p, s in
+                         by_window[country_text.vintage_words(latest)].items())
+             + ". A gap is a window with no imports.")), "russia-share-by-window")
+else:
+    prose.say(f"Russia delivered no major arms to {name} in any window from 2012-2016 to "
+              "2020-2024, so there is no share to chart.")
+
+# %% [markdown]
+# ## Wagner
+#
+# What the project's table of Wagner deployments records for the state (or its successor, the
+# Africa Corps, where the table records it): status, date first reported, activities, the abuses
+# documented and by whom, with sources.
+
+# %%
+record = country.wagner_record(wagner.load_wagner(), iso3)
+assert record is None or record["iso3"] == iso3
+prose.say(country_text.wagner_paragraph(name, record))
+
+# %% [markdown]
+# ## The UN votes on the invasion of Ukraine
+#
+# The state's vote on each of the General Assembly's resolutions of the eleventh emergency
+# special session, beside how many of Africa's 54 members and of the UN's 193 voted for it.
+
+# %%
+vote_table = country.vote_comparison(votes, load_table("unga_resolutions"), iso3)
+assert (vote_table.filter(like="africa_").sum(axis=1) == 54).all()
+record_votes = un_votes.country_record(votes, iso3)["vote"].astype(str).tolist()
+assert vote_table["vote"].tolist() == record_votes
+prose.say(country_text.votes_paragraph(name, vote_table))
+vote_table[["resolution", "date", "vote", "africa_yes", "africa_abstain", "africa_absent",
+            "africa_no", "africa_unknown", "global_yes", "global_no", "global_abstain"]]
+
+# %% [markdown]
+# ## Lavrov's visits and the state's dated events
+
+# %%
+lavrov = trips.load_trips()
+stops = country.visits(lavrov, iso3)
+assert len(stops) == int((lavrov["iso3"] == iso3).sum())
+prose.say(country_text.visits_sentence(name, stops, lavrov))
+dated = country.events_of(events.load_events(), iso3)
+prose.say(f"`data/events.csv` records {len(dated)} dated event"
+          f"{'s' if len(dated) != 1 else ''} for {name}" + (":" if len(dated) else "."))
+dated[["date", "category", "description"]] if len(dated) else None
+
+# %% [markdown]
+# ## The story's claims that name the state
+#
+# Each links to its entry in the fact-check ledger, with the verdict and the rows behind it.
+
+# %%
+named = country.claims_naming(load_table("claims"), load_table("countries"), iso3)
+prose.say(country_text.claims_list(name, named))
+prose.record_facts(
+    iso3=iso3, country=name, vintage=latest,
+    title=f"{name}: Russia's arms, Wagner, the UN votes and Lavrov's visits",
+    share_2012_2021=None if decade["total_tiv_musd"] == 0 else float(decade["share_pct"]),
+    share_2020_2024=None if recent["total_tiv_musd"] == 0 else float(recent["share_pct"]),
+    stated_2012_2021=country.percent_text(decade["share_pct"]),
+    stated_2020_2024=country.percent_text(recent["share_pct"]),
+    es11_1_vote=vote_table["vote"].iloc[0], wagner=None if record is None else record["status"],
+    lavrov_stops=len(stops), claims=named["claim_id"].tolist())

@@ -1,0 +1,153 @@
+"""The sentences of a country page (notebook 10), written from the frames of
+:mod:`analysis.subjects.country`: each function receives computed values and returns markdown.
+The notebook asserts the numbers before it shows the words. Links point at the site's pages
+(``ledger.html#claim-c07``, ``sources.html#src-ID``), which sit beside each country page.
+"""
+
+import pandas as pd
+
+from analysis.subjects.country import ordinal, percent_text
+
+TIMES = {1: "once", 2: "twice"}
+VOTE_WORDS = {"yes": "voted for", "no": "voted against", "abstain": "abstained on",
+              "absent": "did not vote on", "unknown": "has no known vote on"}
+
+
+def source_links(ids) -> str:
+    """Markdown links to the sources page, one per source id.
+
+    >>> source_links(["nyt-2023-02-06"])
+    '[nyt-2023-02-06](sources.html#src-nyt-2023-02-06)'
+    """
+    return ", ".join(f"[{i}](sources.html#src-{i})" for i in ids)
+
+
+def year_ranges(years) -> str:
+    """Years as compact ranges.
+
+    >>> year_ranges([1999, 2000, 2001, 2005, 2007, 2008])
+    '1999-2001, 2005 and 2007-2008'
+    >>> year_ranges([2019])
+    '2019'
+    """
+    years = sorted(int(y) for y in years)
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    parts = [str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def vintage_words(vintage: str) -> str:
+    """An export vintage as the page names it.
+
+    >>> vintage_words("2025-03-13")
+    "SIPRI's export of 13 March 2025"
+    """
+    day = pd.Timestamp(vintage)
+    return f"SIPRI's export of {day.day} {day:%B %Y}"
+
+
+def partial_date_words(value: str, precision: str) -> str:
+    """A partial date as a reader says it.
+
+    >>> partial_date_words("2021-12", "month"), partial_date_words("2022-12-14", "day")
+    ('December 2021', '14 December 2022')
+    >>> partial_date_words("2018", "year")
+    '2018'
+    """
+    if precision == "year":
+        return str(value)[:4]
+    day = pd.Timestamp(str(value))
+    return f"{day:%B %Y}" if precision == "month" else f"{day.day} {day:%B %Y}"
+
+
+def deliveries_sentence(name: str, years: pd.Series, since: int) -> str:
+    """Which years Russia delivered major arms to the country, from
+    :func:`analysis.subjects.country.russia_years` (index: year; values: millions of TIV)."""
+    if years.empty:
+        return f"SIPRI's register records no delivery of major arms from Russia to {name} " \
+               f"since {since}."
+    n = len(years)
+    return (f"SIPRI's register records Russian deliveries of major arms to {name} in {n} "
+            f"year{'s' if n != 1 else ''} since {since}: {year_ranges(years.index)}; "
+            f"{years.sum():,.0f} million TIV in all.")
+
+
+def wagner_paragraph(name: str, record: dict | None) -> str:
+    """Wagner in the country, from :func:`analysis.subjects.country.wagner_record`."""
+    if record is None:
+        return (f"The project's table of Wagner deployments (`data/wagner_deployments.csv`, "
+                f"built from published reports) records no report of Wagner in {name}.")
+    status = {"confirmed": "a confirmed deployment", "withdrawn": "a deployment that ended",
+              "alleged": "an alleged deployment"}.get(record["status"], record["status"])
+    when = partial_date_words(record["first_reported"], record["first_reported_precision"])
+    text = (f"The project's table of Wagner deployments records {status} in {name}, first "
+            f"reported in {when}")
+    activities = list(record.get("activities") or [])
+    if activities:
+        text += f"; reported activities: {', '.join(activities)}"
+    text += "."
+    documented = list(record.get("abuse_documented_by") or [])
+    summary = record.get("abuse_summary")
+    if documented and isinstance(summary, str) and summary:
+        kinds = list(record.get("abuse_kinds") or [])
+        text += (f" Abuses documented by {', '.join(documented)}"
+                 + (f" ({', '.join(kinds)})" if kinds else "") + f": {summary}")
+    else:
+        text += " The table records no documented abuse there."
+    return text + f" Sources: {source_links(record['source_ids'])}."
+
+
+def votes_paragraph(name: str, table: pd.DataFrame) -> str:
+    """How the country voted on each resolution, beside Africa's yes votes and the world's,
+    from :func:`analysis.subjects.country.vote_comparison`."""
+    parts = []
+    for r in table.itertuples(index=False):
+        symbol = str(r.resolution).replace("A/RES/", "")
+        when = pd.Timestamp(r.date)
+        known = 54 - r.africa_unknown
+        africa = (f"{r.africa_yes} of Africa's 54 states voted for it"
+                  + (f" ({r.africa_unknown} African votes unknown)" if r.africa_unknown else ""))
+        if not known:
+            africa = "Africa's votes are unknown"
+        parts.append(f"{name} {VOTE_WORDS[r.vote]} {symbol} ({when.day} {when:%b %Y}"
+                     + (", after the story" if r.after_story else "") + f"): {africa}, "
+                     f"and {r.global_yes} of the UN's 193 members.")
+    return " ".join(parts)
+
+
+def visits_sentence(name: str, visits: pd.DataFrame, trips: pd.DataFrame) -> str:
+    """Lavrov's stops in the country among the tours the project records."""
+    first, last = trips["arrival_date"].min(), trips["arrival_date"].max()
+    span = f"{first:%B %Y} to {last:%B %Y}"
+    n_trips = trips["trip"].nunique()
+    if visits.empty:
+        return (f"Lavrov did not stop in {name} on any of the {n_trips} foreign tours the "
+                f"project records ({span}: `data/lavrov_trips.csv`).")
+    stops = [f"{v.city} on {v.arrival_date.day} {v.arrival_date:%B %Y} (tour {v.trip})"
+             for v in visits.itertuples(index=False)]
+    ids = sorted({i for v in visits["source_ids"] for i in v})
+    return (f"Of the {n_trips} tours the project records ({span}), Lavrov stopped in {name} "
+            f"{TIMES.get(len(stops), f'{len(stops)} times')}: {'; '.join(stops)}. "
+            f"Sources: {source_links(ids)}.")
+
+
+def claims_list(name: str, claims: pd.DataFrame) -> str:
+    """The story's claims that name the country, each linked to its ledger entry."""
+    if claims.empty:
+        return f"None of the story's claims in the fact-check ledger names {name}."
+    items = [f"- [{c.claim_id}](ledger.html#claim-{c.claim_id}) (paragraph {c.paragraph}): "
+             f"{c.claim}" for c in claims.itertuples(index=False)]
+    return (f"{len(items)} of the story's claims in the fact-check ledger name {name}:\n\n"
+            + "\n".join(items))
+
+
+def standing_words(standing: dict) -> tuple[str, str]:
+    """(share as stated, rank as stated) for one period's standing."""
+    rank = standing.get("rank")
+    rank_text = "not a supplier" if rank is None or pd.isna(rank) else ordinal(int(rank))
+    return percent_text(standing.get("share_pct")), rank_text

@@ -1,0 +1,121 @@
+"""One country's figures (analysis.subjects.country), checked against a second computation
+straight from the committed CSV, and the edges: no imports, a bad iso3."""
+
+import csv
+from collections import defaultdict
+
+import pandas as pd
+import pytest
+
+from analysis import country, load_table, un_votes
+from analysis.contract.paths import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def annual():
+    return load_table("sipri_africa_annual")
+
+
+def _by_hand(iso3: str, vintage: str, first: int, last: int) -> dict[str, float]:
+    """Supplier -> TIV to ``iso3``, read with the csv module from the derived file."""
+    totals: dict[str, float] = defaultdict(float)
+    with open(DATA_DIR / "derived" / "sipri_africa_annual.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if (row["iso3"] == iso3 and row["vintage"] == vintage
+                    and first <= int(row["year"]) <= last):
+                totals[row["supplier"]] += float(row["tiv_musd"])
+    return totals
+
+
+@pytest.mark.parametrize("iso3", ["MLI", "NGA", "AGO", "DZA", "LBY"])
+@pytest.mark.parametrize(("vintage", "years"), [("2024-10-13", (2012, 2021)),
+                                                ("2025-03-13", (2012, 2021)),
+                                                ("2025-03-13", (2020, 2024))])
+def test_share_and_rank_match_a_second_computation(annual, iso3, vintage, years):
+    hand = _by_hand(iso3, vintage, *years)
+    total = sum(hand.values())
+    standing = country.russia_standing(annual, iso3, vintage, years)
+    assert standing["total_tiv_musd"] == pytest.approx(total)
+    russia = hand.get("Russia", 0.0)
+    assert standing["russia_tiv_musd"] == pytest.approx(russia)
+    assert standing["share_pct"] == pytest.approx(100 * russia / total)
+    if russia > 0:
+        assert standing["rank"] == 1 + sum(v > russia for v in hand.values())
+    else:
+        assert standing["rank"] is None
+    assert standing["suppliers"] == sum(v > 0 for v in hand.values())
+
+
+def test_mali_shares_as_stated():
+    """Mali's page states these (notebooks/10-country.ipynb, committed for MLI)."""
+    table = country.shares_table(load_table("sipri_africa_annual"), "MLI",
+                                 [country.STORY_DECADE, country.LATEST])
+    latest = table.groupby("period").last()
+    assert country.percent_text(latest.loc["2012-2021", "share_pct"]) == "38%"
+    assert country.percent_text(latest.loc["2020-2024", "share_pct"]) == "44%"
+    assert (table["rank"] == 1).all()
+
+
+def test_a_country_sipri_records_nothing_for(annual):
+    assert country.imports_of(annual, "STP", "2025-03-13").empty
+    standing = country.russia_standing(annual, "STP", "2025-03-13", country.STORY_DECADE)
+    assert standing["share_pct"] is None and standing["rank"] is None
+    assert standing["suppliers"] == 0
+    assert country.yearly_by_supplier(annual, "STP", "2025-03-13", country.STORY_DECADE).empty
+    assert country.share_sentence("São Tomé and Príncipe", standing) == (
+        "SIPRI records no major arms delivered to São Tomé and Príncipe from 2012 to 2021.")
+
+
+def test_only_covering_vintages_give_the_latest_window(annual):
+    table = country.shares_table(annual, "MLI", [country.LATEST])
+    assert table["vintage"].tolist() == ["2025-03-13"]
+
+
+@pytest.mark.parametrize("bad", ["mli", "XXX", "EGY ", 42, None, "RUS"])
+def test_a_bad_iso3_is_refused_naming_the_parameter(bad):
+    members = country.african_members(un_votes.load_votes())
+    assert len(members) == 54
+    with pytest.raises(ValueError, match=r"parameter iso3: .* not one of the 54 African UN "
+                                         r"members of data/unga_votes.csv"):
+        country.check_iso3(bad, members)
+
+
+def test_yearly_by_supplier_keeps_every_year_and_the_total(annual):
+    wide = country.yearly_by_supplier(annual, "MLI", "2025-03-13", (2012, 2024))
+    assert wide.index.tolist() == list(range(2012, 2025))
+    assert wide.columns[0] == "Russia" and wide.columns[-1] == "all others"
+    assert wide.to_numpy().sum() == pytest.approx(sum(_by_hand("MLI", "2025-03-13",
+                                                               2012, 2024).values()))
+
+
+def test_votes_beside_africa_and_the_world():
+    votes = un_votes.load_votes()
+    table = country.vote_comparison(votes, load_table("unga_resolutions"), "MLI")
+    assert table["vote"].tolist() == ["abstain", "unknown", "no", "abstain", "no", "no"]
+    africa = table[[c for c in table.columns if c.startswith("africa_")]].sum(axis=1)
+    assert (africa == 54).all()
+    assert table.loc[0, "global_yes"] == 141
+    with pytest.raises(KeyError, match="XXX"):
+        country.vote_comparison(votes, load_table("unga_resolutions"), "XXX")
+
+
+def test_claims_that_name_a_country():
+    claims = pd.DataFrame({"claim_id": ["a", "b", "c"], "paragraph": [1, 2, 3],
+                           "claim": ["Lavrov went to South Sudan.", "Guinea-Bissau voted.",
+                                     "Nothing here."],
+                           "notes": ["", "Not Guinea itself.", None]})
+    countries = pd.DataFrame({"iso3": ["SDN", "SSD", "GIN", "GNB"],
+                              "country": ["Sudan", "South Sudan", "Guinea", "Guinea-Bissau"]})
+    assert country.claims_naming(claims, countries, "SSD")["claim_id"].tolist() == ["a"]
+    assert country.claims_naming(claims, countries, "SDN").empty
+    assert country.claims_naming(claims, countries, "GIN")["claim_id"].tolist() == ["b"]
+    real = country.claims_naming(load_table("claims"), load_table("countries"), "ZAF")
+    assert real["claim_id"].tolist()[:3] == ["c16", "c17", "c17a"]
+
+
+def test_wagner_record():
+    from analysis import wagner
+
+    frame = wagner.load_wagner()
+    assert country.wagner_record(frame, "MLI")["status"] == "confirmed"
+    assert country.wagner_record(frame, "GHA") is None
