@@ -78,7 +78,8 @@ older_words = [f"{country.percent_text(s)} in {country_text.vintage_words(v)}"
 prose.say(" ".join([country.share_sentence(name, decade), country.share_sentence(name, recent)])
           + (f" (For 2012-2021 the share was {'; '.join(older_words)}.)" if older_words else "")
           + f" Figures from {country_text.vintage_words(latest)}.")
-shares
+# shown rounded (TIV to 0.1 million, shares to 0.1 point); the checks above use the full values
+shares.round({"total_tiv_musd": 1, "russia_tiv_musd": 1, "share_pct": 1})
 
 # %%
 wide = country.yearly_by_supplier(annual, iso3, latest, (2012, 2024))
