@@ -24,6 +24,20 @@ def lint_imports(cwd: Path, src: Path) -> subprocess.CompletedProcess:
                           timeout=120)
 
 
+def lint_with_import_planted(tmp_path: Path, module: str, bad_import: str):
+    """import-linter over a copy of the package with ``bad_import`` added to ``module``: its
+    result (which must fail) and the lines naming the broken contracts."""
+    src = tmp_path / "src"
+    shutil.copytree(PACKAGE, src / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = src / "analysis" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{bad_import}  # noqa\n",
+                      encoding="utf-8")
+    result = lint_imports(tmp_path, src)
+    assert result.returncode != 0
+    return result, [line for line in result.stdout.splitlines() if line.endswith("BROKEN")]
+
+
 def test_import_contracts_are_kept():
     result = lint_imports(ROOT, ROOT / "src")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -37,15 +51,7 @@ def test_import_contracts_are_kept():
 ])
 def test_a_wrong_way_import_breaks_a_contract_and_is_named(tmp_path, module, bad_import,
                                                            contract):
-    src = tmp_path / "src"
-    shutil.copytree(PACKAGE, src / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    target = src / "analysis" / module
-    target.write_text(target.read_text(encoding="utf-8") + f"\n{bad_import}  # noqa\n",
-                      encoding="utf-8")
-    result = lint_imports(tmp_path, src)
-    assert result.returncode != 0
-    broken = [line for line in result.stdout.splitlines() if line.endswith("BROKEN")]
+    result, broken = lint_with_import_planted(tmp_path, module, bad_import)
     assert any(line.startswith(contract) for line in broken), result.stdout
     assert f"analysis.{module[:-3].replace('/', '.')}" in result.stdout
 
@@ -61,15 +67,7 @@ def test_a_wrong_way_import_breaks_a_contract_and_is_named(tmp_path, module, bad
 ])
 def test_two_modules_importing_each_other_break_the_cycle_contract(tmp_path, module, bad_import,
                                                                    package, pair):
-    src = tmp_path / "src"
-    shutil.copytree(PACKAGE, src / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    target = src / "analysis" / module
-    target.write_text(target.read_text(encoding="utf-8") + f"\n{bad_import}  # noqa\n",
-                      encoding="utf-8")
-    result = lint_imports(tmp_path, src)
-    assert result.returncode != 0
-    broken = [line for line in result.stdout.splitlines() if line.endswith("BROKEN")]
+    result, broken = lint_with_import_planted(tmp_path, module, bad_import)
     assert [line for line in broken if line.startswith("No cycles")], result.stdout
     assert f"allowed in {package}" in result.stdout, result.stdout
     breakers = result.stdout.split(f"allowed in {package}", 1)[1]

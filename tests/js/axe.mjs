@@ -10,12 +10,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 
 import puppeteer from "puppeteer-core";
 
-import { BrowserError, launchOptions } from "./chromium.mjs";
+import { BrowserError, eachAtOnce, launchOptions, openOffline } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");
@@ -37,17 +36,8 @@ try {
   // report lists them in the order given, whatever order they finish in.
   const check = async (file) => {
     const page = await browser.newPage();
-    const blocked = [];
-    await page.setRequestInterception(true);
-    page.on("request", (req) => {
-      const url = req.url();
-      if (url.startsWith("file:") || url.startsWith("data:")) req.continue();
-      else { blocked.push(url); req.abort("blockedbyclient"); }
-    });
     // "PAGE.html?q=word": the page with a query (the site's search shows its results)
-    const [path, query] = file.split("?");
-    await page.goto(pathToFileURL(resolve(path)).href + (query ? `?${query}` : ""),
-      { waitUntil: "load", timeout: 60000 });
+    const blocked = await openOffline(page, file);
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async (tags) => {
       const res = await window.axe.run(document, {
@@ -61,16 +51,8 @@ try {
     await page.close();
     return { violations, blocked };
   };
-  const queue = [...pages];
-  const workers = Math.max(1, Math.min(4, cpus().length, pages.length));
-  const results = {};
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (queue.length) {
-      const file = queue.shift();
-      results[file] = await check(file);
-    }
-  }));
-  for (const file of pages) out.pages[file] = results[file];
+  const results = await eachAtOnce(pages, Math.min(4, cpus().length), check);
+  pages.forEach((file, i) => { out.pages[file] = results[i]; });
   process.stdout.write(JSON.stringify(out) + "\n");
 } catch (err) {
   console.error(err instanceof BrowserError ? err.message

@@ -11,12 +11,11 @@
 // Also the screenshot tool: `make screenshots` runs it at a desktop and a phone width.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { basename, join } from "node:path";
 
 import puppeteer from "puppeteer-core";
 
-import { BrowserError, launchOptions } from "./chromium.mjs";
+import { BrowserError, eachAtOnce, launchOptions, openOffline } from "./chromium.mjs";
 
 const MAX_SHOT_PX = 16000;
 const args = process.argv.slice(2);
@@ -46,22 +45,13 @@ try {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     const consoleLines = [];
-    const requests = [];
     page.on("console", (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
     page.on("pageerror", (e) => consoleLines.push(`pageerror: ${e.message}`));
-    await page.setRequestInterception(true);
-    page.on("request", (req) => {
-      const url = req.url();
-      if (url.startsWith("file:") || url.startsWith("data:")) req.continue();
-      else { requests.push(url); req.abort("blockedbyclient"); }
-    });
-    // "PAGE.html?q=word": the page with a query (the site's search shows its results)
-    const [path, query] = file.split("?");
-    await page.goto(pathToFileURL(resolve(path)).href + (query ? `?${query}` : ""),
-      { waitUntil: "load", timeout: 60000 });
+    const requests = await openOffline(page, file);  // "PAGE.html?q=word" searches on load
     // A refused request logs "Failed to load resource"; it is reported under requests.
     const logged = consoleLines.filter((l) => !l.includes("net::ERR_BLOCKED_BY_CLIENT"));
-    const shot = join(opts.out, `${String(n).padStart(3, "0")}-${basename(path, ".html")}.png`);
+    const name = basename(file.split("?")[0], ".html");
+    const shot = join(opts.out, `${String(n).padStart(3, "0")}-${name}.png`);
     // A whole page, up to the tallest picture Chromium will take (longer pages are cut there,
     // and the result says so).
     const tall = opts.fullPage
@@ -79,15 +69,7 @@ try {
     return result;
   };
   // Two pages at a time: a page mostly waits on its renderer.
-  const results = new Array(opts.pages.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < opts.pages.length) {
-      const i = next++;
-      results[i] = await visit(opts.pages[i], i);
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  const results = await eachAtOnce(opts.pages, 2, visit);
   opts.pages.forEach((p, i) => { out.pages[p] = results[i]; });
   console.log(JSON.stringify(out));
 } catch (error) {

@@ -20,7 +20,7 @@ import { existsSync, accessSync, constants, mkdirSync, mkdtempSync, readFileSync
   rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PACKAGE = "@sparticuz/chromium";
@@ -134,6 +134,37 @@ export async function launchOptions(profile, extra = {}) {
     args: [...FLAGS, `--user-data-dir=${profile}`],
     env: { ...process.env, ...browser.env }, ...extra,
   };
+}
+
+// Open ``file`` ("PAGE.html" or "PAGE.html?q=word") in ``page`` from file://, refusing every
+// request that is not file: or data: (the site must work offline). Returns the refused URLs,
+// filled as the page loads.
+export async function openOffline(page, file) {
+  const refused = [];
+  await page.setRequestInterception(true);
+  page.on("request", (req) => {
+    const url = req.url();
+    if (url.startsWith("file:") || url.startsWith("data:")) req.continue();
+    else { refused.push(url); req.abort("blockedbyclient"); }
+  });
+  const [path, query] = file.split("?");
+  await page.goto(pathToFileURL(resolve(path)).href + (query ? `?${query}` : ""),
+    { waitUntil: "load", timeout: 60000 });
+  return refused;
+}
+
+// ``visit(item, index)`` over ``items``, ``workers`` at a time; results in the items' order.
+export async function eachAtOnce(items, workers, visit) {
+  const results = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, items.length)) },
+    async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await visit(items[i], i);
+      }
+    }));
+  return results;
 }
 
 if (resolve(process.argv[1] ?? "") === fileURLToPath(import.meta.url)) {
