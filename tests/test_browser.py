@@ -74,6 +74,8 @@ def test_every_page_paints_logs_nothing_and_stays_offline(site, tmp_path):
         assert painted_share(Path(seen["shot"])) > 0.01, f"{page.name}: blank screenshot"
         assert seen["console"] == [], f"{page.name}: console output {seen['console']}"
         assert seen["requests"] == [], f"{page.name}: network requests {seen['requests']}"
+        misplaced = [c for c in seen["chartLinks"] if not c["below"] or c["width"] < 300]
+        assert not misplaced, f"{page.name}: chart download links not under their chart"
 
 
 def test_hostile_text_from_data_renders_as_text_in_the_browser(tmp_path):
@@ -88,3 +90,25 @@ def test_hostile_text_from_data_renders_as_text_in_the_browser(tmp_path):
         assert seen[page]["console"] == [], seen[page]["console"]
         assert painted_share(Path(seen[page]["shot"])) > 0.002  # a title and one row
     assert "&lt;script&gt;console.error('ran-script')&lt;/script&gt;" in seen["ledger.html"]["dom"]
+
+
+@pytest.mark.parametrize("kind", ["html", "editors.html"])
+def test_chart_download_links_sit_under_their_chart(site, tmp_path, kind):
+    """The links the build adds under each chart (publish/downloads.py) are drawn below it at
+    full width, in both forms of a notebook page (nbconvert lays an output out as a flex row)."""
+    import re
+
+    from analysis.publish import downloads
+
+    page = site / f"01-arms-share.{kind}"
+    text = page.read_text(encoding="utf-8")
+    images = re.findall(r'src="data:image/png;base64,([^"]+)"', text)
+    assert images
+    charts = {re.sub(r"\s+", "", b64): f"chart-{i}" for i, b64 in enumerate(images)}
+    linked, missing = downloads.link_charts(text, charts, page.name)
+    assert missing == 0
+    (tmp_path / page.name).write_text(linked, encoding="utf-8")
+    seen = browse([tmp_path / page.name], tmp_path / "shots")[page.name]
+    assert len(seen["chartLinks"]) == len(images)
+    assert all(c["below"] and c["width"] >= 300 for c in seen["chartLinks"]), seen["chartLinks"]
+

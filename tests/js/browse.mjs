@@ -63,7 +63,16 @@ try {
     } else {
       await page.screenshot({ path: shot, fullPage: opts.fullPage });
     }
-    const result = { shot, console: logged, requests, height: tall, cut };
+    // Each chart's download links (publish/downloads.py): drawn under the chart they belong to
+    // and wide enough to read, or a reader never finds them.
+    const chartLinks = await page.evaluate(() => [...document.querySelectorAll(".chart-files")]
+      .map((p) => {
+        const img = p.parentElement.querySelector("img");
+        const box = p.getBoundingClientRect();
+        return { below: !!img && box.top >= img.getBoundingClientRect().bottom - 1,
+          width: Math.round(box.width) };
+      }));
+    const result = { shot, console: logged, requests, height: tall, cut, chartLinks };
     if (opts.dom) result.dom = await page.content();
     await context.close();
     return result;
