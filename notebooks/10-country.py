@@ -1,29 +1,6 @@
 # %% [markdown]
-# # One African state: how much of its major arms came from Russia, was Wagner there, how did it vote at the UN, and did Lavrov come?
-#
-# **Answer.** For the state named by the parameter `iso3`, below, in words computed from the
-# data: Russia's share of its major-arms imports in the story's decade (2012-2021) and in SIPRI's
-# latest five-year window (2020-2024), and Russia's rank among its suppliers; the years Russia
-# delivered; Wagner's reported presence and the abuses documented there; its vote on each UN
-# General Assembly resolution on the invasion of Ukraine beside Africa's and the world's;
-# Lavrov's stops there; its dated events; and the story's claims that name it. The committed copy
-# is Mali's; `make report` runs this notebook once for each of Africa's 54 UN members and
-# publishes one page per state, reached from the index's tile map.
-#
-# **Data.** `data/derived/sipri_africa_annual.csv` (SIPRI's register, both export vintages,
-# supplier x recipient x year, made by `make data`); `data/wagner_deployments.csv`;
-# `data/unga_votes.csv` and `data/unga_resolutions.csv`; `data/lavrov_trips.csv`;
-# `data/events.csv`; `data/claims.csv`. Every row cites its sources, listed at the end.
-#
-# **Definitions.** A *share* is Russia's TIV (SIPRI's trend-indicator value, a volume of major
-# arms, not money) over all suppliers' TIV to the state in the period, both ends included,
-# unknown suppliers in the denominator; arms delivered to an armed group on the state's territory
-# count there. The yearly split is an estimate: each deal is spread evenly over its delivery
-# years. A period is computed only from the exports that cover its last year: 2020-2024 from the
-# export of 13 March 2025 alone. A state with no recorded imports has no share, not 0%.
-#
-# **Rerun.** `make report` runs every state; `make notebooks` re-executes this copy (Mali).
-# `src/analysis/subjects/country.py` holds the computations, `country_text.py` the sentences.
+# *One of 54 country pages, one per African UN member, each written from the package's data by
+# the notebook `10-country`. How the page is made is at its end.*
 
 # %% tags=["parameters", "runs-each:unga_votes.iso3"]
 # Parameter: the ISO 3166 alpha-3 code of one of the 54 African UN members (data/unga_votes.csv).
@@ -185,3 +162,31 @@ prose.record_facts(
     stated_2020_2024=country.percent_text(recent["share_pct"]),
     es11_1_vote=vote_table["vote"].iloc[0], wagner=None if record is None else record["status"],
     lavrov_stops=len(stops), claims=named["claim_id"].tolist())
+
+# %% [markdown]
+# ## How this page is made
+#
+# **The questions.** How much of the state's major arms came from Russia, was Wagner there, how
+# did it vote at the UN on the invasion of Ukraine, and did Lavrov come? Answered above, in words
+# computed from the data: Russia's share of its major-arms imports in the story's decade (2012-2021) and in SIPRI's
+# latest five-year window (2020-2024), and Russia's rank among its suppliers; the years Russia
+# delivered; Wagner's reported presence and the abuses documented there; its vote on each UN
+# General Assembly resolution on the invasion of Ukraine beside Africa's and the world's;
+# Lavrov's stops there; its dated events; and the story's claims that name it. The committed copy
+# is Mali's; `make report` runs this notebook once for each of Africa's 54 UN members and
+# publishes one page per state, reached from the index's tile map.
+#
+# **Data.** `data/derived/sipri_africa_annual.csv` (SIPRI's register, both export vintages,
+# supplier x recipient x year, made by `make data`); `data/wagner_deployments.csv`;
+# `data/unga_votes.csv` and `data/unga_resolutions.csv`; `data/lavrov_trips.csv`;
+# `data/events.csv`; `data/claims.csv`. Every row cites its sources, listed at the end.
+#
+# **Definitions.** A *share* is Russia's TIV (SIPRI's trend-indicator value, a volume of major
+# arms, not money) over all suppliers' TIV to the state in the period, both ends included,
+# unknown suppliers in the denominator; arms delivered to an armed group on the state's territory
+# count there. The yearly split is an estimate: each deal is spread evenly over its delivery
+# years. A period is computed only from the exports that cover its last year: 2020-2024 from the
+# export of 13 March 2025 alone. A state with no recorded imports has no share, not 0%.
+#
+# **Rerun.** `make report` runs every state; `make notebooks` re-executes this copy (Mali).
+# `src/analysis/subjects/country.py` holds the computations, `country_text.py` the sentences.
