@@ -56,12 +56,13 @@ assert round(arms.russia_share(grid, latest, "africa-incl-egypt", "2012-2021")) 
 decade_table
 
 # %% [markdown]
-# ## About 45% is what Russia held in the five-year periods ending 2018 to 2021
+# ## About 45% is what Russia held in the five-year periods ending 2018 to 2021, by our estimate
 #
-# SIPRI reports five-year periods. Russia's share of Africa's imports rose from about 35% in
-# 2012-16 to about 45% in 2015-19 through 2017-21, the last period published before the story ran,
-# then fell to about 22% in 2020-24 as deliveries to Algeria dried up. Hollow circles are SIPRI's
-# published fact-sheet shares for Africa; the computed line stays close to them.
+# SIPRI reports five-year periods. By this package's estimate from SIPRI's register, Russia's
+# share of Africa's imports rose from about 35% in 2012-16 to about 45% in 2015-19 through
+# 2017-21, the last period published before the story ran, then fell to about 22% in 2020-24 as
+# deliveries to Algeria dried up. SIPRI's own fact sheets published 49% for 2015-19, 44% for
+# 2017-21 and 21% for 2020-24 (hollow circles); the estimate stays close to them.
 
 # %%
 windows = [arms.period_label(w) for w in arms.WINDOWS]
@@ -72,6 +73,8 @@ russia_by_window = (grid[(grid["vintage"] == latest) & (grid["supplier"] == "Rus
 published = arms.published_markers(load_table("sipri_fact_sheets"), windows)
 assert round(arms.russia_share(grid, latest, "africa", "2017-2021")) == 45
 assert round(arms.russia_share(grid, latest, "africa", "2020-2024")) == 22
+sipri_published = arms.published_shares(load_table("sipri_fact_sheets"))
+assert [sipri_published[p] for p in ("2015-2019", "2017-2021", "2020-2024")] == [49, 44, 21]
 africa_line = russia_by_window[arms.REGION_LABELS["africa"]]
 charts.show(charts.line_chart(
     russia_by_window, highlight=arms.REGION_LABELS["africa"],
