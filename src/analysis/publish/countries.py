@@ -55,6 +55,15 @@ def share_class(share) -> tuple[str, str, str]:
     return found[0], found[2], found[3]
 
 
+def tile_text(stated: str) -> str:
+    """The share as a tile has room for it: the page's words shortened.
+
+    >>> [tile_text(s) for s in ("45%", "less than 1%", "no imports")]
+    ['45%', '<1%', '–']
+    """
+    return {"no imports": "–", "less than 1%": "<1%"}.get(stated, stated)
+
+
 def read_grid(path: Path = TILE_GRID) -> dict[str, tuple[int, int]]:
     """iso3 -> (row, col) of the tile grid."""
     with Path(path).open(encoding="utf-8", newline="") as f:
@@ -110,7 +119,8 @@ def index_section(entries, grid: dict[str, tuple[int, int]] | None = None) -> st
         tiles.append(
             f"<a class='tile' href='{html.escape(f['page'])}' style='{place};background:{fill};"
             f"color:{ink}'><b>{html.escape(iso3)}</b>"
-            f"{html.escape('–' if stated == 'no imports' else stated)}<span class='vh'>: "
+            f"<span aria-hidden='true'>{html.escape(tile_text(stated))}</span>"
+            f"<span class='vh'>{html.escape(stated)}: "
             f"{html.escape(f['country'])}, Russia's share of its major arms in 2012-2021"
             "</span></a>")
     legend = "".join(f"<li><span style='background:{fill}'></span>{html.escape(label)}</li>"
