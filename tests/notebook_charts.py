@@ -37,6 +37,7 @@ def _cwd(path: Path):
 
 def notebook_charts(paths: list[Path]) -> list[Chart]:
     """Run the code cells of ``paths`` and return every figure passed to ``charts.show``."""
+    import matplotlib
     from IPython.core.inputtransformer2 import TransformerManager
 
     import analysis.charts as charts
@@ -52,15 +53,17 @@ def notebook_charts(paths: list[Path]) -> list[Chart]:
     charts.show = style.show = collect
     transform = TransformerManager().transform_cell
     try:
-        for path in paths:
-            nb = nbformat.read(path, as_version=4)
-            namespace = {"__name__": "__main__"}
-            with _cwd(path.parent):
-                for i, cell in enumerate(nb.cells):
-                    if cell.cell_type != "code":
-                        continue
-                    where.update(nb=path.stem, cell=i)
-                    exec(compile(transform(cell.source), f"{path.name}[{i}]", "exec"), namespace)
+        with matplotlib.rc_context({"figure.max_open_warning": 0}):  # kept open on purpose
+            for path in paths:
+                nb = nbformat.read(path, as_version=4)
+                namespace = {"__name__": "__main__"}
+                with _cwd(path.parent):
+                    for i, cell in enumerate(nb.cells):
+                        if cell.cell_type != "code":
+                            continue
+                        where.update(nb=path.stem, cell=i)
+                        exec(compile(transform(cell.source), f"{path.name}[{i}]", "exec"),
+                             namespace)
     finally:
         charts.show, style.show = saved
     return found
