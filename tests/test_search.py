@@ -111,3 +111,46 @@ def test_search_from_a_page_one_folder_down_links_back_up(rendered_site, tmp_pat
     hrefs = RESULT.findall(box.group(1))
     assert hrefs and all(h.startswith("../") for h in hrefs), hrefs
     assert all((page.parent / h.split("#")[0]).resolve().exists() for h in hrefs), hrefs
+
+
+def _page(tmp_path, prose: str, code: str) -> None:
+    (tmp_path / "a.html").write_text(
+        "<html><head><title>A</title></head><body><main><h1 id='top'>Top</h1>"
+        f"<p>{prose}</p><div class='jp-InputArea-editor'><pre>{code}</pre></div>"
+        "</main></body></html>", encoding="utf-8")
+
+
+def test_the_memo_gives_the_same_index_and_skips_what_did_not_change(tmp_path, monkeypatch):
+    site, memo = tmp_path / "site", tmp_path / "memo"
+    site.mkdir()
+    _page(site, "alpha words", "x = 1")
+    search.write_search(site)
+    plain = (site / "search" / "index.js").read_bytes()
+    search.write_search(site, memo)
+    assert (site / "search" / "index.js").read_bytes() == plain
+    # the code cell edited: its bytes changed (parsed again), its indexed text did not (no lunr)
+    _page(site, "alpha words", "x = 2  # edited")
+    real = search.index_script
+    monkeypatch.setattr(search, "index_script", lambda docs: pytest.fail("lunr ran again"))
+    search.write_search(site, memo)
+    assert (site / "search" / "index.js").read_bytes() == plain
+    # the prose changed: the index is built anew, as without a memo
+    monkeypatch.setattr(search, "index_script", real)
+    _page(site, "beta words", "x = 2")
+    search.write_search(site, memo)
+    fresh = search.index_script(search.documents(site))
+    assert (site / "search" / "index.js").read_text(encoding="utf-8") == fresh != plain.decode()
+    assert len(search._recall(memo / "pages.json")) == 1  # only what this build used is kept
+
+
+def test_a_memo_that_cannot_be_read_is_rebuilt(tmp_path):
+    site, memo = tmp_path / "site", tmp_path / "memo"
+    site.mkdir()
+    memo.mkdir()
+    _page(site, "alpha words", "x = 1")
+    (memo / "pages.json").write_text("{not json", encoding="utf-8")
+    (memo / "index.json").write_text("[]", encoding="utf-8")
+    search.write_search(site, memo)
+    assert (site / "search" / "index.js").read_text(encoding="utf-8") == search.index_script(
+        search.documents(site))
+    assert search._recall(memo / "pages.json")  # written whole again

@@ -11,9 +11,17 @@ the query and lists the sections found. ``?q=word`` in a page's address searches
 What is indexed: every page but the editors' copies of the notebook pages (the reviewers'
 pages hold the same prose), without code cells, scripts, the header and the footer. Pages,
 sections and terms go in sorted order: the same pages give the same index.
+
+Remembered across builds (``memo``, a folder in the build's cache): each page's sections by the
+hash of its bytes, and the index script by the hash of all the sections. Both are pure functions
+of their input, so a page whose bytes did not change is not parsed again, and pages whose
+indexed text did not change (a code cell edited: code is not indexed) give the same index
+without running lunr again. Only the entries this build used are kept.
 """
 
+import hashlib
 import json
+import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -86,24 +94,37 @@ def _clean(parts: list[str]) -> str:
     return " ".join(" ".join(parts).replace("¶", " ").split())
 
 
-def documents(site: Path) -> list[dict]:
+def page_sections(page: str) -> list:
+    """``[page title, [[anchor, section title, text], ...]]`` of one page (sections with
+    text only)."""
+    parser = _Sections()
+    parser.feed(page)
+    page_title = _clean(parser.page_title)
+    return [page_title, [[s["anchor"], _clean(s["title"]), text] for s in parser.sections
+                         if (text := _clean(s["text"]))]]
+
+
+def documents(site: Path, memo: dict | None = None, used: dict | None = None) -> list[dict]:
     """The sections of every indexed page: id, url (relative to the site's root), the page's
-    title, the section's title and its text."""
+    title, the section's title and its text.
+
+    ``memo``: :func:`page_sections` by the sha-256 of a page's bytes (read, not changed);
+    ``used``: filled with the entries of the pages read."""
     docs = []
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
         if rel.endswith(".editors.html"):
             continue
-        parser = _Sections()
-        parser.feed(page.read_text(encoding="utf-8"))
-        page_title = _clean(parser.page_title)
-        for s in parser.sections:
-            text = _clean(s["text"])
-            if not text:
-                continue
-            url = rel + (f"#{s['anchor']}" if s["anchor"] else "")
+        content = page.read_bytes()
+        key = hashlib.sha256(content).hexdigest()
+        parsed = (memo or {}).get(key) or page_sections(content.decode("utf-8"))
+        if used is not None:
+            used[key] = parsed
+        page_title, sections = parsed
+        for anchor, title, text in sections:
+            url = rel + (f"#{anchor}" if anchor else "")
             docs.append({"id": str(len(docs)), "url": url, "page": page_title,
-                         "title": _clean(s["title"]) or page_title, "text": text})
+                         "title": title or page_title, "text": text})
     return docs
 
 
@@ -120,9 +141,27 @@ def index_script(docs: list[dict]) -> str:
     return f"window.SITE_SEARCH = {payload};\n"
 
 
-def write_search(site: Path) -> None:
+def _recall(path: Path) -> dict:
+    """A memo file's entries; a missing or unreadable one is an empty memo (it is rebuilt)."""
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _keep(path: Path, entries: dict) -> None:
+    """Write a memo file whole or not at all (a stopped build never leaves half of one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(entries, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def write_search(site: Path, memo: Path | None = None) -> None:
     """``site/search/``: lunr.js (from node_modules), the index of the pages written so far,
-    and the script that runs a query. Call it once every page is written."""
+    and the script that runs a query. Call it once every page is written. ``memo``: a folder
+    where what was computed is remembered for the next build (see the module's docstring)."""
     if not LUNR_JS.is_file():
         raise SearchError(f"{LUNR_JS.relative_to(ROOT)} is missing: run `make node_modules` "
                           "(npm ci from package-lock.json), which installs lunr.js")
@@ -130,7 +169,14 @@ def write_search(site: Path) -> None:
     out.mkdir(exist_ok=True)
     shutil.copyfile(LUNR_JS, out / "lunr.min.js")
     shutil.copyfile(SCRIPT, out / "search.js")
-    (out / "index.js").write_text(index_script(documents(site)), encoding="utf-8")
+    used: dict = {}
+    docs = documents(site, _recall(memo / "pages.json") if memo else None, used)
+    key = hashlib.sha256(json.dumps(docs, sort_keys=True).encode()).hexdigest()
+    script = (_recall(memo / "index.json") if memo else {}).get(key) or index_script(docs)
+    (out / "index.js").write_text(script, encoding="utf-8")
+    if memo:
+        _keep(memo / "pages.json", used)
+        _keep(memo / "index.json", {key: script})
 
 
 def form(root: str) -> str:

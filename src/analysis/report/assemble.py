@@ -61,4 +61,5 @@ def build_site(jobs: list, cache: Path, staging: Path, ledger=None, prov=_LOAD) 
             (site / name).write_text(layout.decorate(page, name, info), encoding="utf-8")
         entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params,
                                         group=job.group, facts=meta.get("facts", {})))
-    site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger, prov, info)
+    site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger, prov, info,
+                           memo=cache / "search")
