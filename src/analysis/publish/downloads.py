@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from analysis.publish.evidence import source_rows
 from analysis.publish.layout import SiteInfo, root_of
 
 CHARTS = "charts"  # the folder of the site the chart files go to
@@ -145,11 +146,11 @@ def link_charts(page: str, charts: dict[str, str], page_path: str) -> tuple[str,
 
 def sources_for(source_ids: list[str], sources) -> list[Source]:
     """The rows of ``sources`` (``data/sources.csv``) for ``source_ids``, in id order."""
-    by_id = sources.set_index("source_id")
+    by_id = source_rows(sources)
 
     def text(v) -> str:
         return "" if v is None or str(v) in ("nan", "None", "<NA>") else str(v)
 
     return [Source(sid, text(r["publisher"]), text(r["title"]), text(r["date_published"]),
                    text(r.get("url")), text(r["rights"]))
-            for sid in sorted(source_ids) if sid in by_id.index for r in [by_id.loc[sid]]]
+            for sid in sorted(source_ids) if sid in by_id for r in [by_id[sid]]]

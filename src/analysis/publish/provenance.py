@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.publish.evidence import rows_cell
+from analysis.publish.evidence import rows_cell, source_rows
 
 SOURCES_PAGE = "sources.html"
 CORRECTIONS_PAGE = "corrections.html"
@@ -140,12 +140,12 @@ def corrections_body(corrections: pd.DataFrame) -> str:
 
 def notebook_sources(source_ids: list[str], sources: pd.DataFrame, tables: list[str]) -> str:
     """The section that ends a notebook page: the sources cited by the rows it read."""
-    by_id = sources.set_index("source_id")
+    by_id = source_rows(sources)
     items = []
     for sid in sorted(source_ids):
-        if sid not in by_id.index:
+        if sid not in by_id:
             continue
-        row = by_id.loc[sid]
+        row = by_id[sid]
         items.append(f"<li>{source_link(sid, str(row['publisher']))}: "
                      f"{html.escape(str(row['title']))} ({html.escape(str(row['date_published']))})"
                      "</li>")
