@@ -397,6 +397,15 @@ def test_a_kernel_that_dies_before_answering_fails_its_notebook_by_name(project,
     assert not (project["build"] / "site").exists()
 
 
+def test_a_kernel_that_dies_in_a_cell_fails_its_notebook_by_name(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(report, "code_hash", lambda: "pinned-code-hash")
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    _notebook(nbs / "01-dies.ipynb", ["print('before')", "import os\nos._exit(3)", "print(1)"])
+    assert report.build_report(build_dir=tmp_path / "build", folder=nbs, ledger=[]) == 1
+    assert "01-dies.ipynb: the kernel died" in capsys.readouterr().err
+
+
 def test_a_kept_renderer_renders_a_page_as_a_fresh_one_does():
     first, second = (nbformat.read(ROOT / "notebooks" / name, as_version=4)
                      for name in ("03-mali-timeline.ipynb", "05-un-votes.ipynb"))
@@ -407,6 +416,28 @@ def test_a_kept_renderer_renders_a_page_as_a_fresh_one_does():
     render.to_html(first, "a", with_code=False)
     kept = [render.to_html(second, "b"), render.to_html(second, "b", with_code=False)]
     assert kept == fresh
+
+
+@pytest.mark.parametrize("name", ["00-fact-check.ipynb", "10-country.ipynb"])
+def test_pages_parse_to_the_document_nbconvert_writes(name):
+    """The page exporter adds alt texts and tabindex without nbconvert's second parse of the
+    page (BeautifulSoup): parsed, its page and HTMLExporter's are the same document."""
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output(
+        "display_data", {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})]))
+    for with_code in (True, False):
+        ours = render.to_html(nb, "t", with_code=with_code)
+        theirs = render.to_html(nb, "t", with_code=with_code, exporter_class=HTMLExporter)
+        assert ours != theirs  # not the same bytes: the check below compares documents
+        assert (str(BeautifulSoup(ours, "html.parser"))
+                == str(BeautifulSoup(theirs, "html.parser"))), (name, with_code)
+        assert f'alt="{render.NO_ALT}"' in ours and ours.count('tabindex="0"') > 10
+        # class lists as a parse writes them (html.py looks for 'class="highlight')
+        assert not re.search(r'class="(\s|[^"]*(\s\s|\s"))', ours)
+        assert with_code == ('class="highlight hl-ipython3"' in ours)
 
 
 def test_the_build_process_skips_the_iri_grammars_and_still_validates_notebooks(tmp_path):
@@ -452,7 +483,8 @@ def test_the_command_line_builds_another_folder_into_another_build_dir(project):
 
 def test_remembered_filters_render_the_bytes_nbconvert_does():
     """Highlighting and sanitising are remembered by input across pages (render.MEMO): the
-    pages are byte for byte those of a plain exporter with nbconvert's own filters."""
+    pages are byte for byte those of a plain exporter with nbconvert's own filters (both
+    HTMLExporter here; the page exporter is compared with it below)."""
     from nbconvert import HTMLExporter
 
     from analysis.publish.html import clean_page
@@ -468,7 +500,8 @@ def test_remembered_filters_render_the_bytes_nbconvert_does():
             expected = clean_page(plain.from_notebook_node(
                 nb if with_code else render.editors_copy(nb),
                 resources={"metadata": {"name": "t"}})[0])
-            assert render.to_html(nb, "t", with_code=with_code) == expected
+            assert render.to_html(nb, "t", with_code=with_code,
+                                  exporter_class=HTMLExporter) == expected
 
 
 def test_a_slow_kernel_answering_one_request_late_is_still_connected():

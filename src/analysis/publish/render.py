@@ -3,6 +3,7 @@
 
 import functools
 import json
+import re
 from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -21,20 +22,74 @@ def editors_copy(nb):
     return out
 
 
+# What nbconvert's HTMLExporter adds to the page its template wrote, by parsing the whole page
+# with BeautifulSoup (html.parser, pure Python: three fifths of rendering a page) and writing it
+# out again: an alt text on images without one, and ``tabindex="0"`` on every cell's input and
+# every output, so that a keyboard reaches them; and, as any parse does, class lists written
+# with single spaces (the template writes ``class=" highlight hl-ipython3"``). Done here on the
+# template's output directly.
+NO_ALT = "No description has been provided for this image"
+_IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
+_CLASS = re.compile(r'(<[a-zA-Z][^<>]*?\sclass=")([^"]*)"')
+_FOCUSABLE = re.compile(r'(<div class="[^"]*\b(?:jp-Cell-inputWrapper|jp-OutputArea-output)\b'
+                        r'[^"]*"[^>]*?)(\s*/?>)')
+
+
+def focusable(page: str) -> str:
+    """``page`` with HTMLExporter's two additions, without its second parse of the page.
+
+    >>> focusable('<div class="jp-Cell-inputWrapper"><img src="a.png"><img alt="x" src="b">')
+    '<div class="jp-Cell-inputWrapper" tabindex="0"><img alt="No description has been provided \
+for this image" src="a.png"><img alt="x" src="b">'
+    >>> focusable('<div class=" highlight  hl-ipython3">')
+    '<div class="highlight hl-ipython3">'
+    """
+    page = _CLASS.sub(lambda m: m.group(1) + " ".join(m.group(2).split()) + '"', page)
+    page = _IMG_WITHOUT_ALT.sub(f'<img alt="{NO_ALT}"', page)
+    return _FOCUSABLE.sub(lambda m: m.group(1) + ' tabindex="0"' + m.group(2)
+                          if "tabindex=" not in m.group(1) else m.group(0), page)
+
+
 @functools.cache
-def _exporter(with_code: bool):
+def _page_exporter_class():
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class PageExporter(HTMLExporter):
+        """HTMLExporter (nbconvert 7), whose ``from_notebook_node`` ends by parsing its page with
+        BeautifulSoup to add alt texts and tabindex; here the same additions are made by
+        :func:`focusable` (``tests/test_report.py`` checks that the two pages parse to the
+        same document)."""
+
+        def from_notebook_node(self, nb, resources=None, **kw):
+            if "highlight_code" not in self.filters:
+                raise ValueError("PageExporter needs its highlight_code filter (see to_html)")
+            resources = self._init_resources(resources)
+            self.register_filter("highlight_code", self.filters["highlight_code"])
+            self.register_filter("filter_data_type", WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+            page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return focusable(page), resources
+
+    return PageExporter
+
+
+@functools.cache
+def _exporter(with_code: bool, exporter_class=None):
     """One exporter per page kind, kept: its Jinja templates are compiled once per process
     (compiling them is a quarter of rendering a page), not once per page. An exporter holds
     per-page state while it renders, so pages are rendered by one thread at a time (the build
     has one render thread); ``tests/test_report.py`` checks that a kept exporter renders a
-    page exactly as a fresh one does."""
-    from nbconvert import HTMLExporter
+    page exactly as a fresh one does. ``exporter_class``: nbconvert's own HTMLExporter, for
+    the test that compares the two (default: :func:`_page_exporter_class`)."""
     from nbconvert.filters.strings import clean_html
 
-    return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                        exclude_input=not with_code, exclude_input_prompt=not with_code,
-                        exclude_output_prompt=not with_code,
-                        filters={"clean_html": functools.lru_cache(maxsize=MEMO)(clean_html)})
+    cls = exporter_class or _page_exporter_class()
+    return cls(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
+               exclude_input=not with_code, exclude_input_prompt=not with_code,
+               exclude_output_prompt=not with_code,
+               filters={"clean_html": functools.lru_cache(maxsize=MEMO)(clean_html)})
 
 
 # Filters remembered by their input: the 54 runs of a notebook run once per country share every
@@ -61,9 +116,9 @@ def _highlighter(lexer: str | None, with_code: bool):
     return highlight_code
 
 
-def to_html(nb, title: str, *, with_code: bool = True) -> str:
+def to_html(nb, title: str, *, with_code: bool = True, exporter_class=None) -> str:
     """One notebook as an offline HTML page (lab template without any CDN script)."""
-    exporter = _exporter(with_code)
+    exporter = _exporter(with_code, exporter_class)
     # The lexer nbconvert would pick for this notebook (HTMLExporter.from_notebook_node).
     langinfo = nb.metadata.get("language_info", {})
     lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
