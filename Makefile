@@ -35,10 +35,11 @@ install_uv = echo "installing uv $(UV_VERSION) into $(UV_DIR) (hash-checked)" &&
 	  --require-hashes --target "$(UV_DIR).tmp" -r requirements-uv.lock && \
 	mv "$(UV_DIR).tmp" "$(UV_DIR)"
 # uv: sync makes the venv exactly the lock (hashes required), then the package itself, editable,
-# built by the locked setuptools without build isolation (so nothing is fetched unchecked).
+# built by the locked setuptools without build isolation (so nothing is fetched unchecked);
+# --compile-bytecode writes the .pyc files pip writes by default (each kernel imports pandas cold).
 venv_uv = { test -x $(PY) || $(UV) venv --quiet --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')" $(VENV); } && \
-	$(UV) pip sync --quiet --python $(PY) --require-hashes requirements.lock && \
-	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .
+	$(UV) pip sync --quiet --compile-bytecode --python $(PY) --require-hashes requirements.lock && \
+	$(UV) pip install --quiet --compile-bytecode --python $(PY) --no-deps --no-build-isolation -e .
 venv_pip = { test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV); } && \
 	$(PY) -m pip install $(PIP_QUIET) --require-hashes -r requirements.lock && \
 	$(PY) -m pip install $(PIP_QUIET) --no-deps --no-build-isolation -e .

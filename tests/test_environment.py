@@ -72,3 +72,16 @@ def test_lock_pins_the_build_backend_of_pyproject():
     name, version = backend.split("==")
     assert read_lock((ROOT / "requirements.lock").read_text(encoding="utf-8"))[name] == version
     assert pyproject["dependency-groups"]["build"] == [backend]
+
+
+@pytest.mark.parametrize("module", ["pandas", "matplotlib.pyplot", "ipykernel.kernelapp"])
+def test_the_venv_ships_compiled_bytecode(module):
+    """`make venv` compiles what it installs (uv does not by default; pip does): every notebook
+    kernel imports pandas and matplotlib cold, and without .pyc files each one compiles them
+    again (or writes nothing at all under PYTHONDONTWRITEBYTECODE)."""
+    import importlib
+    import importlib.util
+    from pathlib import Path
+
+    source = Path(importlib.import_module(module).__file__)
+    assert Path(importlib.util.cache_from_source(str(source))).is_file(), source
