@@ -108,7 +108,8 @@ if summary["deals"]:
     assert len(summary["kinds"]) == rows["weapon_category"].nunique()
 else:
     assert rows.empty and in_window.empty
-prose.say(country_text.deals_sentence(name, summary, country.DELIVERED))
+if summary["deals"] or not russian_years.empty:  # none ever: the sentence above says so
+    prose.say(country_text.deals_sentence(name, summary, country.DELIVERED))
 deliveries.deals_display(deals, country.DELIVERED) if summary["deals"] else None
 
 # %%
