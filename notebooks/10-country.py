@@ -83,7 +83,10 @@ else:
 # The years in which SIPRI's register records Russian deliveries (from 1992, when Russia
 # replaced the Soviet Union as a supplier); the deals behind Russia's deliveries from 2012 to
 # 2024, weapon by weapon, from the latest export; and Russia's share in each of SIPRI's five-year
-# windows from 2012-2016, in both exports.
+# windows from 2012-2016, in both exports. Where there are deals, their table lists them largest
+# first: *Number* is the number SIPRI gives for the whole deal (marked "uncertain" where SIPRI
+# does), *Delivered* the deal's delivery years from 2012 to 2024, and *TIV (m)* what it delivered
+# in those years, in millions of SIPRI's trend-indicator value.
 
 # %%
 russian_years = country.russia_years(annual, iso3, latest)
@@ -110,7 +113,7 @@ else:
     assert rows.empty and in_window.empty
 if summary["deals"] or not russian_years.empty:  # none ever: the sentence above says so
     prose.say(country_text.deals_sentence(name, summary, country.DELIVERED))
-deliveries.deals_display(deals, country.DELIVERED) if summary["deals"] else None
+deliveries.deals_display(deals) if summary["deals"] else None
 
 # %%
 windows = country.shares_table(annual, iso3, country.WINDOWS)

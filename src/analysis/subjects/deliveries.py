@@ -98,19 +98,24 @@ def number_text(number, uncertain) -> str:
     return f"{int(number)} (uncertain)" if bool(uncertain) else f"{int(number)}"
 
 
-def deals_display(deals: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
-    """:func:`deals_in`'s rows as the page shows them: a few short columns, TIV to 0.1
-    million, the years as ranges, an uncertain number marked, the recipient only where it is
-    not the state itself (an armed group counted for it)."""
-    label = f"TIV {years[0]}-{years[1]}, millions"
+# The columns of :func:`deals_display`, short enough for a phone; the page says what each holds.
+SHOWN = {"designation": "Weapon", "description": "Description", "number": "Number",
+         "years": "Delivered", "tiv_musd": "TIV (m)", "recipient": "Recipient"}
+
+
+def deals_display(deals: pd.DataFrame) -> pd.DataFrame:
+    """:func:`deals_in`'s rows as the page shows them: SIPRI's designation as the index, then
+    its description, the number delivered (the whole deal's; SIPRI's uncertain ones marked),
+    the years delivered in the window as ranges and the TIV in it to 0.1 million; the
+    recipient only where the state's rows have several (an armed group counted for it)."""
     out = pd.DataFrame({
-        "Weapon": deals["designation"],
-        "SIPRI's description": deals["description"],
-        "Number delivered (whole deal)": [number_text(n, u) for n, u in zip(
+        SHOWN["description"]: deals["description"].to_numpy(),
+        SHOWN["number"]: [number_text(n, u) for n, u in zip(
             deals["number_delivered"], deals["number_delivered_uncertain"], strict=True)],
-        f"Delivered in {years[0]}-{years[1]}": deals["years"].map(year_ranges),
-        label: deals["tiv_musd"].round(1),
-    })
+        SHOWN["years"]: deals["years"].map(year_ranges).to_numpy(),
+        SHOWN["tiv_musd"]: deals["tiv_musd"].round(1).to_numpy(),
+    }, index=deals["designation"].to_numpy())
     if deals["recipient"].nunique() > 1:
-        out.insert(0, "Recipient", deals["recipient"])
-    return out.set_axis(range(1, len(out) + 1))
+        out.insert(0, SHOWN["recipient"], deals["recipient"].to_numpy())
+    # named on the columns, not the index: one header row, "Weapon" over the designations
+    return out.rename_axis(columns=SHOWN["designation"])
