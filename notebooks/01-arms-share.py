@@ -29,7 +29,7 @@ region = "africa"
 years = "2017-2021"
 
 # %%
-from analysis import arms, charts, claims, load_table, sipri
+from analysis import arms, charts, claims, deliveries, load_table, sipri
 
 annual = load_table("sipri_africa_annual")
 recipients = load_table("sipri_recipients")
@@ -182,7 +182,7 @@ top.round(1)
 # trainer aircraft, more helicopters and air-search radars.
 
 # %%
-mali = load_table("sipri_mali_russia")
+mali = deliveries.of_country(load_table("sipri_africa_russia"), "MLI")
 mali_latest = arms.of_vintage(mali, latest)
 by_category = arms.mali_by_category(mali, latest)
 assert by_category["helicopters"].sum() > 0 and by_category["aircraft"].sum() > 0

@@ -14,8 +14,9 @@
 # **Data.** `data/events.csv` (dated events, each with its sources and a confidence rating; dates
 # at the precision the sources give), `data/lavrov_trips.csv` (the visit itself), and the derived
 # SIPRI tables: `data/derived/sipri_africa_annual.csv` (estimated TIV delivered per year by supplier
-# and recipient) and `data/derived/sipri_africa_imports_exact.csv` (SIPRI's exact yearly totals,
-# used to check the estimate).
+# and recipient), `data/derived/sipri_africa_imports_exact.csv` (SIPRI's exact yearly totals,
+# used to check the estimate) and Mali's rows of `data/derived/sipri_africa_russia.csv` (Russia's
+# deliveries deal by deal).
 #
 # **Definitions.** The timeline shows the events of the categories listed in the first code cell
 # (coups, French operations and withdrawal, deployments, Russian arms deliveries, the Moura
@@ -78,7 +79,7 @@ serval = by_id.loc["mli-serval-start-2013"]
 assert serval["date"] == "2013-01"
 for serval_day in (serval["date_start"], serval["date_end"]):  # the day is not known
     assert round((french_out - serval_day).days / 365.25 * 2) / 2 == 9.5
-mali_sipri = load_table("sipri_mali_russia")
+mali_sipri = load_table("sipri_africa_russia").query("iso3 == 'MLI'")
 before_coups = mali_sipri[(mali_sipri["weapon_category"] == "helicopters") & (mali_sipri["year"] < 2021)]
 assert set(before_coups["designation"]) == {"Mi-35M"} and before_coups["year"].min() == 2017
 

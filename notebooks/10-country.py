@@ -12,6 +12,7 @@ from analysis import (
     comparison_charts,
     country,
     country_text,
+    deliveries,
     events,
     load_table,
     prose,
@@ -80,13 +81,41 @@ else:
 # ## What Russia delivered, and Russia's share window by window
 #
 # The years in which SIPRI's register records Russian deliveries (from 1992, when Russia
-# replaced the Soviet Union as a supplier), and Russia's share in each of SIPRI's five-year
-# windows from 2012-2016, in both exports.
+# replaced the Soviet Union as a supplier); the deals behind Russia's deliveries from 2012 to
+# 2024, weapon by weapon, from the latest export; and Russia's share in each of SIPRI's five-year
+# windows from 2012-2016, in both exports. Where there are deals, their table lists them largest
+# first: *Number* is the number SIPRI gives for the whole deal (marked "uncertain" where SIPRI
+# does), *Delivered* the deal's delivery years from 2012 to 2024, and *TIV (m)* what it delivered
+# in those years, in millions of SIPRI's trend-indicator value.
 
 # %%
 russian_years = country.russia_years(annual, iso3, latest)
 assert abs(russian_years.sum() - mine.loc[mine["supplier"] == "Russia", "tiv_musd"].sum()) < 1e-6
 prose.say(country_text.deliveries_sentence(name, russian_years, 1992))
+
+# %%
+russia_deals = load_table(deliveries.RUSSIA_TABLE)
+deals = deliveries.deals_in(russia_deals, iso3, latest, country.DELIVERED)
+summary = deliveries.deals_summary(deals)
+# The stated figures a second way, from the table's per-year rows and from the annual series.
+rows = russia_deals[(russia_deals["iso3"] == iso3) & (russia_deals["vintage"] == latest)
+                    & russia_deals["year"].between(*country.DELIVERED)]
+assert summary["deals"] == len(rows.drop_duplicates(deliveries.DEAL)) == len(deals)
+in_window = russian_years[russian_years.index.to_series().between(*country.DELIVERED)]
+if summary["deals"]:
+    assert (summary["first_year"], summary["last_year"]) == (rows["year"].min(), rows["year"].max())
+    assert abs(summary["tiv_musd"] - rows["tiv_musd"].sum()) < 1e-6
+    assert abs(summary["tiv_musd"] - in_window.sum()) <= 1e-5 * max(1.0, in_window.sum())
+    assert summary["uncertain"] == int(
+        rows.drop_duplicates(deliveries.DEAL)["number_delivered_uncertain"].sum())
+    assert len(summary["kinds"]) == rows["weapon_category"].nunique()
+else:
+    assert rows.empty and in_window.empty
+if summary["deals"] or not russian_years.empty:  # none ever: the sentence above says so
+    prose.say(country_text.deals_sentence(name, summary, country.DELIVERED))
+deliveries.deals_display(deals) if summary["deals"] else None
+
+# %%
 windows = country.shares_table(annual, iso3, country.WINDOWS)
 by_window = windows.pivot(index="period", columns="vintage", values="share_pct").rename(
     columns=country_text.vintage_words)
@@ -170,14 +199,16 @@ prose.record_facts(
 # did it vote at the UN on the invasion of Ukraine, and did Lavrov come? Answered above, in words
 # computed from the data: Russia's share of its major-arms imports in the story's decade (2012-2021) and in SIPRI's
 # latest five-year window (2020-2024), and Russia's rank among its suppliers; the years Russia
-# delivered; Wagner's reported presence and the abuses documented there; its vote on each UN
+# delivered and what, deal by deal, from 2012 to 2024; Wagner's reported presence and the abuses documented there; its vote on each UN
 # General Assembly resolution on the invasion of Ukraine beside Africa's and the world's;
 # Lavrov's stops there; its dated events; and the story's claims that name it. The committed copy
 # is Mali's; `make report` runs this notebook once for each of Africa's 54 UN members and
 # publishes one page per state, reached from the index's tile map.
 #
 # **Data.** `data/derived/sipri_africa_annual.csv` (SIPRI's register, both export vintages,
-# supplier x recipient x year, made by `make data`); `data/wagner_deployments.csv`;
+# supplier x recipient x year, made by `make data`); `data/derived/sipri_africa_russia.csv`
+# (Russia's deliveries deal by deal, same register; the page shows the latest export's);
+# `data/wagner_deployments.csv`;
 # `data/unga_votes.csv` and `data/unga_resolutions.csv`; `data/lavrov_trips.csv`;
 # `data/events.csv`; `data/claims.csv`. Every row cites its sources, listed at the end.
 #
@@ -185,8 +216,11 @@ prose.record_facts(
 # arms, not money) over all suppliers' TIV to the state in the period, both ends included,
 # unknown suppliers in the denominator; arms delivered to an armed group on the state's territory
 # count there. The yearly split is an estimate: each deal is spread evenly over its delivery
-# years. A period is computed only from the exports that cover its last year: 2020-2024 from the
+# years. A *deal* is one line of SIPRI's register; its number delivered is the whole deal's
+# (some deals began delivering before 2012), "(uncertain)" where SIPRI marks it with "?". A
+# period is computed only from the exports that cover its last year: 2020-2024 from the
 # export of 13 March 2025 alone. A state with no recorded imports has no share, not 0%.
 #
 # **Rerun.** `make report` runs every state; `make notebooks` re-executes this copy (Mali).
-# `src/analysis/subjects/country.py` holds the computations, `country_text.py` the sentences.
+# `src/analysis/subjects/country.py` and `deliveries.py` hold the computations, `country_text.py`
+# the sentences.

@@ -35,6 +35,10 @@ def test_a_state_sipri_records_nothing_for_gets_a_short_page_without_charts():
     page = to_html(nb, facts["title"], with_code=False)
     assert "SIPRI records no major arms delivered to São Tomé and Príncipe from 2012 to 2021" \
         in page
+    assert ("SIPRI's register records no delivery of major arms from Russia to São Tomé and "
+            "Príncipe since 1992.") in page  # said once, plainly: not again for 2012-2024
+    assert "from Russia to São Tomé and Príncipe from 2012" not in page
+    assert "<th>Delivered</th>" not in page  # no empty table of deals
     vote = un_votes.country_record(un_votes.load_votes(), "STP")["vote"].astype(str).iloc[0]
     assert f"São Tomé and Príncipe {country_text.VOTE_WORDS[vote]} ES-11/1 (2 Mar 2022)" in page
 

@@ -108,9 +108,12 @@ CASES = {
     "renamed column": ("countries.csv", "iso3,country", "iso,country", "countries",
                        "row 0: header does not match the descriptor: missing ['iso3']; "
                        "unexpected ['iso']"),
-    "boolean spelled wrong": ("derived/sipri_mali_russia.csv", ",4,false,", ",4,no,",
-                              "sipri_mali_russia", "column number_delivered_uncertain: 'no' is "
-                              "not a boolean"),
+    "boolean spelled wrong": ("derived/sipri_africa_russia.csv", ",4,false,", ",4,no,",
+                              "sipri_africa_russia", "column number_delivered_uncertain: 'no' "
+                              "is not a boolean"),
+    "derived row of an unknown state": ("derived/sipri_africa_russia.csv", ",Mali,MLI,",
+                                        ",Mali,MLX,", "sipri_africa_russia",
+                                        "column iso3: 'MLX' is not a iso3 of countries"),
 }
 
 

@@ -9,8 +9,13 @@ import shutil
 import pytest
 
 from analysis.contract.datapackage import load_table, read_descriptor, resource
+from analysis.contract.errors import SipriFormatError
 from analysis.contract.paths import DATA_DIR
 from analysis.sipri import derive
+from analysis.sipri.read import read_export
+from analysis.subjects import deliveries
+
+FORMER_MALI_TABLE_SHA256 = "b56c8d46e517a5ab7d3a14abc57c5a35d9ba6543c72e6a9d1df9b13caddefa74"
 
 
 def _csv_text(frame):
@@ -59,7 +64,7 @@ def test_africa_annual_flags_egypt_outside_sipri_africa():
 
 
 def test_mali_russia_holds_the_helicopters_the_story_mentions():
-    mali = load_table("sipri_mali_russia")
+    mali = deliveries.of_country(load_table("sipri_africa_russia"), "MLI")
     latest = mali[mali["vintage"] == mali["vintage"].max()]
     assert "helicopters" in set(latest["weapon_category"])
     assert set(latest["year"]) >= {2021, 2022, 2023}
@@ -92,3 +97,71 @@ def test_write_tables_writes_to_a_given_folder_and_descriptor(derived, tmp_path)
     assert sorted(p.name for p in written) == sorted(p.split("/")[1]
                                                      for p in derive.OUTPUTS.values())
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_russia_table_keeps_the_former_mali_table_byte_for_byte():
+    """Mali's rows, without recipient and iso3, are the sipri_mali_russia table this one
+    replaced: the sha256 is that of its last committed text (commit 06eb81e), which the Mali
+    claims and notebooks 01 and 03 read."""
+    mali = deliveries.of_country(load_table("sipri_africa_russia"), "MLI")
+    mali["vintage"] = mali["vintage"].dt.strftime("%Y-%m-%d")
+    assert hashlib.sha256(_csv_text(mali).encode()).hexdigest() == FORMER_MALI_TABLE_SHA256
+
+
+def test_russia_table_holds_every_african_recipient_russia_delivered_to(sipri_exports):
+    """Read the register a second way (plain csv, split records joined by hand): every
+    Russia -> African recipient deal with delivery years, per vintage, is in the table."""
+    import csv
+
+    recipients = load_table("sipri_recipients").set_index("sipri_name")["iso3"]
+    table = load_table("sipri_africa_russia")
+    for key in ("register_2024", "register_2025"):
+        text = sipri_exports[key].read_bytes().decode("cp1252").splitlines()
+        start = next(i for i, line in enumerate(text) if line.startswith("Recipient,Supplier"))
+        records: list[str] = []
+        for line in text[start + 1:]:
+            if line.startswith(","):
+                records[-1] += " " + line
+            elif line.strip():
+                records.append(line)
+        raw = [r for r in csv.reader(records) if r[1] == "Russia" and r[0] in recipients
+               and r[10].strip()]
+        vintage = sipri_exports[key].stem.rsplit("_", 1)[1]
+        mine = table[table["vintage"] == vintage]
+        assert len(mine) == sum(len(r[10].split("; ")) for r in raw)
+        assert set(mine["recipient"]) == {r[0] for r in raw}
+        assert (mine["iso3"] == mine["recipient"].map(recipients)).all()
+
+
+def _bad_register(sipri_exports, tmp_path, old: bytes, new: bytes):
+    """A copy of the four exports whose 2025 register has ``old`` (first hit) replaced."""
+    for path in sipri_exports.values():
+        shutil.copy(path, tmp_path / path.name)
+    bad = tmp_path / derive.REGISTERS[1]
+    raw = bad.read_bytes()
+    at = raw.index(old)
+    bad.write_bytes(raw[:at] + new + raw[at + len(old):])
+    return bad, raw[:at].count(b"\n") + 1
+
+
+def test_a_russian_delivery_to_an_unlisted_african_group_fails_naming_file_line_and_column(
+        sipri_exports, tmp_path):
+    bad, line = _bad_register(sipri_exports, tmp_path, b"\nSudan,Russia,",
+                              b"\nRSF (Sudan)*,Russia,")
+    with pytest.raises(SipriFormatError) as err:  # derive_tables: writes nothing, even if
+        derive.derive_tables(tmp_path)              # the check were broken
+    assert str(err.value) == (
+        f"trade-register_2025-03-13.csv, line {line + 1}, column Recipient: 'RSF (Sudan)*' names "
+        "Sudan, in Africa, but is not in data/sipri_recipients.csv: add it there with the iso3 "
+        "it counts for")
+
+
+def test_a_russian_delivery_to_a_listed_recipient_without_iso3_fails(sipri_exports, tmp_path):
+    bad, line = _bad_register(sipri_exports, tmp_path, b"\nMali,Russia,",
+                              b"\nAfrican Union**,Russia,")
+    with pytest.raises(SipriFormatError) as err:
+        derive.africa_russia(read_export(bad), load_table("sipri_recipients"),
+                             load_table("countries"))
+    assert str(err.value).startswith(
+        f"trade-register_2025-03-13.csv, line {line + 1}, column Recipient: 'African Union**' "
+        "is in data/sipri_recipients.csv without an iso3")

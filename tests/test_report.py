@@ -548,3 +548,25 @@ def test_a_slow_kernel_answering_one_request_late_is_still_connected():
     kernel = Kernel()
     kc = asyncio.run(asyncio.wait_for(execute.Runner._connect(kernel), timeout=10))
     assert kc is kernel.kc and len(kc.sent) == 2 and not kc.stopped
+
+
+def test_the_site_key_holds_the_index_tile_grid(project, capsys, monkeypatch, tmp_path):
+    """The index reads data/africa_tile_grid.csv itself (no notebook records it): a change to
+    it rebuilds the site, without re-running a notebook."""
+    from analysis.publish import countries
+    from analysis.report import cache
+
+    assert [ROOT / f for f in cache.SITE_FILES] == [countries.TILE_GRID]
+    grid = tmp_path / "africa_tile_grid.csv"
+    shutil.copy(countries.TILE_GRID, grid)
+    monkeypatch.setattr(cache, "SITE_FILES", (str(grid),))  # an absolute path: read as is
+    assert _build(project) == 0
+    key = (project["build"] / "site" / ".build-key").read_text()
+    assert _build(project) == 0
+    assert "nothing to do" in capsys.readouterr().err
+    grid.write_text(grid.read_text(encoding="utf-8").replace("MLI,", "MLI ,", 1),
+                    encoding="utf-8")
+    assert _build(project) == 0
+    err = capsys.readouterr().err
+    assert "nothing to do" not in err and "running" not in err
+    assert (project["build"] / "site" / ".build-key").read_text() != key

@@ -247,7 +247,7 @@ def check_mali_aircraft(mali: pd.DataFrame, *, vintage: str | None = None,
         [Figure("helicopters delivered", heli, "helicopter", f"{heli} helicopters ("
                 + ", ".join(d for d in values["designations"] if d.startswith("Mi")) + ")"),
          Figure("fixed-wing aircraft delivered", planes, "aircraft", f"{planes} aircraft")],
-        [("sipri_mali_russia", f"vintage={vintage}, deliveries before {before_year}")])
+        [("sipri_africa_russia", f"vintage={vintage}, iso3=MLI, deliveries before {before_year}")])
 
 
 def tiv_by_year(mali: pd.DataFrame, vintage: str | None = None) -> pd.Series:
@@ -307,7 +307,8 @@ def check_closer_to_russia(mali: pd.DataFrame, wagner: pd.DataFrame, events: pd.
                 f"first reported {values['wagner_first_reported']}, "
                 f"{'after' if wagner_after else 'before'} the coup of {iso_day(coup_day)}")],
         [("events", e) for e in coup["event_id"]] + [
-            ("sipri_mali_russia", f"vintage={vintage}, years {before[0]}-{after[1]}"),
+            ("sipri_africa_russia",
+             f"vintage={vintage}, iso3={iso3}, years {before[0]}-{after[1]}"),
             ("wagner_deployments", iso3)])
 
 

@@ -10,9 +10,10 @@ every value comes from a table.
 
 How a check is called: its parameters *without* a default name the tables it needs, looked up by
 name in the evidence from :func:`load_evidence` (``trips``, ``events``, ``announcements``,
-``wagner``, ``countries``, ``mali``, ``fact_sheets``, ``grid``); its keyword-only parameters are the
-definitions a reviewer should check (period, region, vintage, tolerance...), each with a
-documented default. The defaults are the ledger's editorial decisions:
+``wagner``, ``countries``, ``mali`` (Mali's rows of ``sipri_africa_russia``), ``fact_sheets``,
+``grid``); its keyword-only parameters are the definitions a reviewer should check (period,
+region, vintage, tolerance...), each with a documented default. The defaults are the ledger's
+editorial decisions:
 
 - **Story date**: :data:`analysis.subjects.events.STORY_DATE` (Monday 6 Feb 2023). "On Monday" means
   the story's own day; "on Sunday", said of the past, the Sunday before it.
@@ -66,7 +67,7 @@ from analysis.contract.datapackage import load_table, resource
 from analysis.contract.errors import DataError
 from analysis.contract.paths import DATA_DIR, display_path
 from analysis.story import STORY_DATE
-from analysis.subjects import arms
+from analysis.subjects import arms, deliveries
 from analysis.subjects.events import load_events
 from analysis.subjects.trips import load_trips
 from analysis.subjects.un_votes import load_votes
@@ -86,7 +87,7 @@ RECORD_FIELDS = ["claim_id", "paragraph", "claim", "kind", "verdict", "reason", 
                  "vintages_agree", *NOW_COLUMNS, "history"]
 # Row references use a table's key column (or "col=value, ..." pairs); these hold no per-row
 # sources, so their rows cite the resource's sources (of the vintage the key names, if any).
-VINTAGED = ("sipri_africa_annual", "sipri_mali_russia", "sipri_africa_imports_exact")
+VINTAGED = ("sipri_africa_annual", "sipri_africa_russia", "sipri_africa_imports_exact")
 CLAIMS_RESOURCE = "claims"
 CLAIMS_FILE = "data/claims.csv"  # how messages name the committed file
 
@@ -149,7 +150,8 @@ def load_evidence(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
         "announcements": load_table("announcements", data_dir=data_dir),
         "wagner": load_wagner(data_dir),
         "countries": load_table("countries", data_dir=data_dir),
-        "mali": load_table("sipri_mali_russia", data_dir=data_dir),
+        "mali": deliveries.of_country(
+            load_table(deliveries.RUSSIA_TABLE, data_dir=data_dir), "MLI"),
         "fact_sheets": load_table("sipri_fact_sheets", data_dir=data_dir),
         "grid": arms.shares_grid(annual, recipients, arms.ALL_PERIODS),
         "votes": load_votes(data_dir),

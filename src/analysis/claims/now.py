@@ -34,11 +34,11 @@ TENSES = (MOMENT, STATE)
 EVIDENCE_TABLES = {
     "trips": ("lavrov_trips",), "events": ("events",), "announcements": ("announcements",),
     "wagner": ("wagner_deployments",), "countries": ("countries",),
-    "mali": ("sipri_mali_russia",), "fact_sheets": ("sipri_fact_sheets",),
+    "mali": ("sipri_africa_russia",), "fact_sheets": ("sipri_fact_sheets",),
     "grid": ("sipri_africa_annual", "sipri_recipients"),
     "votes": ("unga_votes", "unga_resolutions"),
 }
-SIPRI_DERIVED = ("sipri_africa_annual", "sipri_mali_russia", "sipri_recipients")
+SIPRI_DERIVED = ("sipri_africa_annual", "sipri_africa_russia", "sipri_recipients")
 
 
 def _later_periods(as_of: pd.Timestamp) -> dict:

@@ -52,6 +52,7 @@ from analysis.report.cache import (  # noqa: F401 (re-exported)
     code_hash,
     files_hash,
     notebook_hash,
+    site_files_hash,
 )
 from analysis.report.execute import NotebookFailed, inject_parameters  # noqa: F401 (re-exported)
 from analysis.report.ledger_cache import _call, _ledger_cached, _ledger_store, _wait_for
@@ -255,7 +256,8 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         return 1
     site_key = _sha(json.dumps(sorted(
         json.loads(cache_paths(cache, j)["meta"].read_text(encoding="utf-8"))["key"] + j.slug
-        for j in jobs)).encode() + code.encode() + str(git_commit(ROOT)).encode())
+        for j in jobs)).encode() + code.encode() + str(git_commit(ROOT)).encode()
+        + site_files_hash().encode())
     stamp = build_dir / "site" / ".build-key"
     if not stale and stamp.exists() and stamp.read_text() == site_key:
         print("site up to date: nothing to do", file=sys.stderr)

@@ -8,6 +8,9 @@ from pathlib import Path
 from analysis.contract.paths import ROOT
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/analysis: all of its code is hashed
+# Data the site's pages read themselves, not through a notebook (so no job's key holds them):
+# the index's tile grid of country pages (analysis.publish.countries.TILE_GRID).
+SITE_FILES = ("data/africa_tile_grid.csv",)
 
 
 def _sha(data: bytes) -> str:
@@ -39,6 +42,11 @@ def files_hash(paths: list[str]) -> dict[str, str | None]:
         p = ROOT / rel
         out[rel] = _sha(p.read_bytes()) if p.is_file() else None
     return out
+
+
+def site_files_hash() -> str:
+    """Hash of :data:`SITE_FILES`, part of the site's key: a change to one rebuilds the site."""
+    return _sha(json.dumps(files_hash(list(SITE_FILES)), sort_keys=True).encode())
 
 
 def cache_paths(cache: Path, job) -> dict[str, Path]:

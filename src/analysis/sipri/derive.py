@@ -11,8 +11,9 @@ Tables (years from :data:`FIRST_YEAR`, when Russia first appears as a supplier):
   included and flagged ``in_sipri_africa = false``) and year, for each register vintage;
 - ``derived/sipri_africa_imports_exact.csv``: SIPRI's exact annual imports by recipient, same
   recipients, from the import value table;
-- ``derived/sipri_mali_russia.csv``: Russia's deliveries to Mali, one row per deal and delivery
-  year, with a weapon category.
+- ``derived/sipri_africa_russia.csv``: Russia's deliveries to every African recipient (the same
+  recipients, :mod:`analysis.sipri.recipients`), one row per deal and delivery year, with a
+  weapon category; Mali's rows are what notebooks 01 and 03 and the Mali claims read.
 """
 
 import json
@@ -27,6 +28,7 @@ from analysis import sipri
 from analysis.contract.datapackage import load_table
 from analysis.contract.paths import DATA_DIR, DESCRIPTOR, display_path, sipri_export_dir
 from analysis.sipri.read import SipriExport, read_export
+from analysis.sipri.recipients import african_iso3
 from analysis.sipri.weapons import weapon_category
 
 FIRST_YEAR = 1992  # Russia replaces the Soviet Union as a supplier in SIPRI's data from 1992
@@ -35,7 +37,7 @@ IMPORT_VALUES = "import-values_2024-10-13.csv"
 OUTPUTS = {
     "sipri_africa_annual": "derived/sipri_africa_annual.csv",
     "sipri_africa_imports_exact": "derived/sipri_africa_imports_exact.csv",
-    "sipri_mali_russia": "derived/sipri_mali_russia.csv",
+    "sipri_africa_russia": "derived/sipri_africa_russia.csv",
 }
 
 
@@ -65,10 +67,15 @@ def africa_imports_exact(export: SipriExport, recipients: pd.DataFrame) -> pd.Da
     return out[cols].sort_values(["recipient", "year"], ignore_index=True)
 
 
-def mali_russia(export: SipriExport) -> pd.DataFrame:
-    """Russia -> Mali deals, one row per deal and delivery year (TIV spread evenly)."""
+def africa_russia(export: SipriExport, recipients: pd.DataFrame,
+                  countries: pd.DataFrame) -> pd.DataFrame:
+    """Russia -> African recipient deals, one row per deal and delivery year (TIV spread evenly
+    over the deal's delivery years). A Russian delivery to a recipient that cannot be mapped to
+    an African state's iso3 raises (:func:`analysis.sipri.recipients.african_iso3`)."""
     reg = export.frame
-    deals = reg[(reg["supplier"] == "Russia") & (reg["recipient"] == "Mali")].copy()
+    russia = reg[reg["supplier"] == "Russia"]
+    iso3 = african_iso3(russia, recipients, countries, export.file)
+    deals = russia[iso3.notna()].assign(iso3=iso3[iso3.notna()])
     deals["weapon_category"] = deals["description"].map(weapon_category)
     years = deals["delivery_years"].str.split("; ")
     deals = deals.assign(year=years, n_years=years.str.len()).explode("year")
@@ -76,10 +83,12 @@ def mali_russia(export: SipriExport) -> pd.DataFrame:
     deals["year"] = deals["year"].astype("int64")
     deals["tiv_musd"] = (deals["tiv_delivered_musd"].astype("float64") / deals["n_years"]).round(6)
     deals["vintage"] = export.vintage
-    cols = ["vintage", "year", "weapon_category", "description", "designation", "order_year",
-            "number_delivered", "number_delivered_uncertain", "delivery_years", "tiv_musd",
-            "comments"]
-    return deals[cols].sort_values(["year", "weapon_category", "designation"], ignore_index=True)
+    cols = ["vintage", "recipient", "iso3", "year", "weapon_category", "description",
+            "designation", "order_year", "number_delivered", "number_delivered_uncertain",
+            "delivery_years", "tiv_musd", "comments"]
+    order = ["iso3", "recipient", "year", "weapon_category", "designation", "order_year",
+             "number_delivered"]
+    return deals[cols].sort_values(order, ignore_index=True, kind="stable")
 
 
 def derive_tables(export_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[dict]]]:
@@ -93,6 +102,7 @@ def derive_tables(export_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, 
             "Database into that folder, or set SIPRI_EXPORT_DIR"
         )
     recipients = load_table("sipri_recipients")
+    countries = load_table("countries")
     registers = [read_export(export_dir / n) for n in REGISTERS]
     imports = read_export(export_dir / IMPORT_VALUES)
     for e in registers:
@@ -104,12 +114,13 @@ def derive_tables(export_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, 
         "sipri_africa_annual": pd.concat([africa_annual(e, recipients) for e in registers],
                                          ignore_index=True),
         "sipri_africa_imports_exact": africa_imports_exact(imports, recipients),
-        "sipri_mali_russia": pd.concat([mali_russia(e) for e in registers], ignore_index=True),
+        "sipri_africa_russia": pd.concat([africa_russia(e, recipients, countries)
+                                          for e in registers], ignore_index=True),
     }
     prov = {
         "sipri_africa_annual": [_provenance(e) for e in registers],
         "sipri_africa_imports_exact": [_provenance(imports)],
-        "sipri_mali_russia": [_provenance(e) for e in registers],
+        "sipri_africa_russia": [_provenance(e) for e in registers],
     }
     return tables, prov
 

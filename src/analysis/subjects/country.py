@@ -29,6 +29,8 @@ from analysis.contract.errors import DataError
 RUSSIA = "Russia"
 STORY_DECADE = (2012, 2021)  # the story's period (article, paragraph 6)
 LATEST = (2020, 2024)  # SIPRI's latest five-year window in the committed exports
+# The years of the page's table of what Russia delivered: the story's decade to the latest.
+DELIVERED = (STORY_DECADE[0], LATEST[1])
 # SIPRI's five-year windows shown on each page, from the first before the story's decade.
 WINDOWS = [(y, y + 4) for y in range(2012, 2021)]
 VOTES_FILE = "data/unga_votes.csv"

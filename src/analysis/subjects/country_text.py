@@ -77,6 +77,47 @@ def deliveries_sentence(name: str, years: pd.Series, since: int) -> str:
             f"{years.sum():,.0f} million TIV in all.")
 
 
+def words_list(items) -> str:
+    """``['a', 'b', 'c']`` -> ``'a, b and c'``.
+
+    >>> words_list(["aircraft"]), words_list(["aircraft", "helicopters", "sensors"])
+    ('aircraft', 'aircraft, helicopters and sensors')
+    """
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def deals_sentence(name: str, summary: dict, years: tuple[int, int]) -> str:
+    """What Russia delivered in ``years``, from :func:`analysis.subjects.deliveries.deals_summary`.
+
+    >>> deals_sentence("São Tomé and Príncipe", {"deals": 0}, (2012, 2024))
+    "SIPRI's register records no delivery of major arms from Russia to São Tomé and Príncipe \
+from 2012 to 2024."
+    >>> deals_sentence("Mali", {"deals": 2, "first_year": 2017, "last_year": 2023,
+    ...     "tiv_musd": 61.5, "uncertain": 1, "kinds": ["helicopters", "aircraft"]}, (2012, 2024))
+    "From 2012 to 2024 SIPRI's register records 2 deals under which Russia delivered major \
+arms to Mali, first in 2017 and last in 2023: helicopters and aircraft (largest first by TIV), \
+62 million TIV in all. For 1 of the 2 deals SIPRI marks the number delivered as uncertain."
+    """
+    first, last = years
+    n = summary["deals"]
+    if not n:
+        return (f"SIPRI's register records no delivery of major arms from Russia to {name} "
+                f"from {first} to {last}.")
+    when = (f"all in {summary['first_year']}" if summary["first_year"] == summary["last_year"]
+            else f"first in {summary['first_year']} and last in {summary['last_year']}")
+    kinds = summary["kinds"]
+    text = (f"From {first} to {last} SIPRI's register records {n} deal{'s' if n != 1 else ''} "
+            f"under which Russia delivered major arms to {name}, {when}: {words_list(kinds)}"
+            + (" (largest first by TIV)" if len(kinds) > 1 else "")
+            + f", {summary['tiv_musd']:,.0f} million TIV in all.")
+    u = summary["uncertain"]
+    if u:
+        text += (" SIPRI marks the number delivered as uncertain." if n == 1 else
+                 f" For {u} of the {n} deals SIPRI marks the number delivered as uncertain.")
+    return text
+
+
 def wagner_paragraph(name: str, record: dict | None) -> str:
     """Wagner in the country, from :func:`analysis.subjects.country.wagner_record`."""
     if record is None:
