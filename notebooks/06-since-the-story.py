@@ -44,9 +44,9 @@
 # paragraph, headline = paragraph 0.
 
 # %%
-from analysis import (arms, charts, claims, events, host_charts, load_table, timeline_charts,
-                      un_votes, wagner)
+from analysis import arms, charts, claims, events, host_charts, load_table, timeline_charts, wagner
 from analysis.charts import votes as vote_charts
+from analysis.subjects import un_votes
 
 evidence = claims.load_evidence()
 ledger = claims.evaluate_ledger(evidence=evidence)
