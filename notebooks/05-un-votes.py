@@ -23,7 +23,8 @@
 # that deplores or condemns it: ES-11/1 ("deplores" the aggression) and ES-11/4 (condemns the
 # attempted annexation of four regions). Abstaining and staying away are shown, never counted as
 # support. *The rest of the world* is the published global tally minus Africa's votes (139 states).
-# ES-11/6 (23 February 2023) came after the story and is shown apart.
+# ES-11/6 (23 February 2023) came after the story and is shown apart. Ukraine's text of
+# 24 February 2025 (ES-11/7), two years later, is in notebook 06 (what happened next).
 #
 # **Rerun.** `make report` executes this notebook; `make test` re-checks every number stated here
 # (`src/analysis/subjects/un_votes.py` holds the computations, `src/analysis/charts/votes.py` the
@@ -34,8 +35,10 @@ from analysis import arms, charts, claims, geo, load_table, maps, un_votes, wagn
 from analysis.charts import votes as vote_charts
 from analysis.events import STORY_DATE
 
-votes = un_votes.load_votes()
+votes = un_votes.load_votes(through=un_votes.FIRST_YEAR_LAST_VOTE)
 resolutions = load_table("unga_resolutions")
+resolutions = resolutions[resolutions["symbol"].isin(votes["resolution"].cat.categories)]
+assert resolutions["symbol"].tolist()[-1] == "A/RES/ES-11/6"
 tally = un_votes.votes_by_resolution(votes)
 names = votes.drop_duplicates("iso3").set_index("iso3")["country"]
 SHORT = {s: s.replace("A/RES/", "") for s in resolutions["symbol"]}

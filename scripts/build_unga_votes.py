@@ -5,7 +5,10 @@ Run once by hand from the repository root (the notes live outside it, read-only)
     .venv/bin/python scripts/build_unga_votes.py ../shared/reference
 
 Input: ``unga_votes.csv`` (54 countries x 6 resolutions: vote and source URLs) and the matrix
-of ``unga_votes.md`` (``*`` marks a medium-confidence vote, otherwise high). Nothing is guessed:
+of ``unga_votes.md`` (``*`` marks a medium-confidence vote, otherwise high); for Ukraine's text
+of 24 Feb 2025 (ES-11/7), facts U01-U05 of ``since_the_story.csv``: U03 names all 18 states that
+voted against, so the 8 African ones are ``no`` and every other African state, not among them,
+is ``unknown`` (yes, abstain or absent: not sourced state by state). Nothing is guessed:
 every vote is copied as the notes give it, ``unknown`` stays ``unknown`` (no confidence: the
 notes give none), and each source URL is mapped to its id in data/sources.csv (the script stops
 on a URL it does not know). Row notes carry the caveats the notes give for that country and
@@ -24,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 VOTES = ROOT / "data" / "unga_votes.csv"
 RESOLUTIONS = ROOT / "data" / "unga_resolutions.csv"
-SYMBOLS = [f"A/RES/ES-11/{i}" for i in range(1, 7)]
+SYMBOLS = [f"A/RES/ES-11/{i}" for i in range(1, 7)]  # the six of unga_votes.md
+ES7 = "A/RES/ES-11/7"
 MATRIX_CODES = {"Y": "yes", "N": "no", "A": "abstain", "–": "absent", "?": "unknown"}
 
 # A distinctive part of each source URL in unga_votes.csv -> source_id in data/sources.csv.
@@ -143,6 +147,66 @@ ROW_NOTES = {
     (6, "MAR"): "Le360 and Yabiladi also report the yes.",
 }
 
+# ES-11/7 (24 Feb 2025), from since_the_story.csv. U03 (high) names the 18 no votes; its three
+# sources name the African ones as below (Ukrainska Pravda names all 18). U04 (APA, low, its
+# counts add up to 47 not 54) names some yes votes and abstentions: recorded in the row notes,
+# never used as the vote.
+ES7_SOURCES = {  # source_id -> the African no votes it names (None: names all of them)
+    "unga-pravda-es11-7": None,
+    "unga-euromaidan-es11-7": {"ERI", "NER", "MLI", "SDN"},
+    "unga-apa-es11-7": {"NER", "BFA", "MLI", "ERI", "SDN", "BDI"},
+}
+ES7_UNKNOWN_NOTE = (
+    "Not among the 18 states named as voting against ES-11/7 (Ukrainska Pravda's full list, from "
+    "the EU delegation's post of the results board; research notes U03), so not a no vote; "
+    "whether it voted yes, abstained or did not vote is not sourced state by state (the UN's "
+    "voting record and meeting record were not seen).")
+ES7_ONE_SOURCE_NOTE = ("Named as voting against by Ukrainska Pravda only (from the EU "
+                       "delegation's post of the results board); APA's count of 8 African no "
+                       "votes agrees.")
+U04_WORDS = {"yes": "voting yes", "abstain": "abstaining"}
+
+
+def es7_rows(reference: Path, names: dict[str, str]) -> list[dict]:
+    """The 54 African votes on ES-11/7 from facts U03 and U04 of since_the_story.csv."""
+    with (reference / "since_the_story.csv").open(encoding="utf-8", newline="") as fh:
+        facts = {r["fact_id"]: r for r in csv.DictReader(fh)}
+    u03, u04 = facts["U03"], facts["U04"]
+    if u03["confidence"] != "high" or u04["confidence"] != "low":
+        sys.exit(f"U03/U04 confidence changed: {u03['confidence']}, {u04['confidence']}")
+    listed = re.search(r"Countries: ([A-Z, ]+)\.", u03["notes"])
+    no = set(listed.group(1).split(", ")) if listed else set()
+    others = re.search(r"The other ten no votes were (.+)\.", u03["fact"])
+    if len(no) != 8 or not others or len(re.split(r", | and ", others.group(1))) != 10:
+        sys.exit(f"U03 should name 8 African and 10 other no votes: {no}, {others}")
+    for iso3 in no:  # every African no vote U03 names is in its fact text by name
+        if names[iso3] not in u03["fact"]:
+            sys.exit(f"U03: {names[iso3]} not in the fact text")
+    u04_named = {}
+    for vote, key in (("yes", "yes votes named"), ("abstain", "abstentions named")):
+        part = re.search(rf"{key}: ([^;)]+)", u04["fact"]).group(1)
+        by_name = {v: k for k, v in names.items()}
+        for name in part.split(", "):
+            u04_named[by_name[name.strip()]] = vote
+    rows = []
+    for iso3 in sorted(names):
+        if iso3 in no:
+            ids = [s for s, named in ES7_SOURCES.items() if named is None or iso3 in named]
+            rows.append({"resolution": ES7, "iso3": iso3, "vote": "no",
+                         "confidence": "high" if len(ids) > 1 else "medium",
+                         "source_ids": ";".join(ids),
+                         "notes": "" if len(ids) > 1 else ES7_ONE_SOURCE_NOTE})
+            continue
+        note = ES7_UNKNOWN_NOTE
+        if iso3 in u04_named:
+            note += (f" APA names it as {U04_WORDS[u04_named[iso3]]}, but APA's African counts "
+                     "are internally inconsistent (low confidence, research notes U04): not "
+                     "used.")
+        rows.append({"resolution": ES7, "iso3": iso3, "vote": "unknown", "confidence": "",
+                     "source_ids": "unga-pravda-es11-7", "notes": note})
+    return rows
+
+
 RESOLUTION_ROWS = [
     # symbol, short title, title (as in the research notes), date, draft, yes, no, abstain,
     # non-voting, UN Digital Library record, press release, source_ids, notes
@@ -200,6 +264,29 @@ RESOLUTION_ROWS = [
      "Sources disagree: RFI counts 30 yes, 22 abstentions or absences and 2 against, one yes "
      "fewer than the named lists; 1cananews' '28 supported' contradicts its own lists. No "
      "source names a 32nd African abstainer or a 7th absentee. Press release not seen."),
+    ("A/RES/ES-11/7", "Advancing peace (2025)",
+     "Advancing a comprehensive, just and lasting peace in Ukraine", "2025-02-24",
+     "A/ES-11/L.10", 93, 18, 65, 17, "", "",
+     "unga-unipd-2025-02-24;unga-pravda-es11-7;unga-hindustantimes-es11-7;un-ares-es11-7;"
+     "unga-ap-kasu-2025-02-24",
+     "After the story (research notes U01-U05). Tally 93-18-65 (Padua Human Rights Centre, "
+     "Ukrainska Pravda, Hindustan Times); 17 did not vote (193 minus the three counts). Every "
+     "state against is named (Ukrainska Pravda, from the EU delegation's post of the results "
+     "board): 8 African (Burkina Faso, Burundi, Central African Republic, Equatorial Guinea, "
+     "Eritrea, Mali, Niger, Sudan), so no other African state voted no; how the other 46 voted "
+     "is not sourced state by state (APA's African counts, 10 yes, 22 abstain and 7 absent, add "
+     "up to 47 with the 8 no votes and are not used). Title from Ukraine's foreign ministry (via "
+     "the research notes); Frontnews has 'Promoting ...'. Draft number from APA. What the text "
+     "does: the preamble read (Wikipedia's copy of the text) notes 'with concern' that Russia's "
+     "full-scale invasion has persisted for three years and recalls the session's earlier "
+     "resolutions; Ukrainska Pravda says it demands Russia's immediate, complete and "
+     "unconditional withdrawal. The words 'deplores' or 'condemns' were not seen in the text "
+     "read (its operative paragraphs were read only as quoted by the press), though the press "
+     "calls it a text condemning Russia (Ukrainska Pravda's headline). Global yes votes fell from "
+     "141 on ES-11/6 (AP: 'diminished support for Ukraine'). The UN's voting record, the meeting "
+     "record (A/ES-11/PV) and the press release were not seen: undl_record and press_release are "
+     "empty. The same day the Assembly adopted ES-11/8 (the US text as amended, 93-8-73), not "
+     "held here: no African vote on it is sourced."),
 ]
 RESOLUTION_FIELDS = ["symbol", "short_title", "title", "date", "draft_symbol", "global_yes",
                      "global_no", "global_abstain", "global_non_voting", "undl_record",
@@ -259,6 +346,9 @@ def main(reference: Path) -> None:
         rows = list(csv.DictReader(fh))
     out = [vote_row(r, matrix[r["iso3"]][SYMBOLS.index(r["resolution"])]) for r in rows]
     out.sort(key=lambda r: (SYMBOLS.index(r["resolution"]), r["iso3"]))
+    with (ROOT / "data" / "countries.csv").open(encoding="utf-8", newline="") as fh:
+        names = {r["iso3"]: r["country"] for r in csv.DictReader(fh) if r["iso3"] in matrix}
+    out += es7_rows(reference, names)
     with VOTES.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(out[0]), lineterminator="\n")
         writer.writeheader()

@@ -91,7 +91,9 @@ def test_yearly_by_supplier_keeps_every_year_and_the_total(annual):
 def test_votes_beside_africa_and_the_world():
     votes = un_votes.load_votes()
     table = country.vote_comparison(votes, load_table("unga_resolutions"), "MLI")
-    assert table["vote"].tolist() == ["abstain", "unknown", "no", "abstain", "no", "no"]
+    assert table["vote"].tolist() == ["abstain", "unknown", "no", "abstain", "no", "no", "no"]
+    es7 = table.set_index("resolution").loc["A/RES/ES-11/7"]
+    assert (es7["africa_no"], es7["africa_unknown"], es7["global_yes"]) == (8, 46, 93)
     africa = table[[c for c in table.columns if c.startswith("africa_")]].sum(axis=1)
     assert (africa == 54).all()
     assert table.loc[0, "global_yes"] == 141

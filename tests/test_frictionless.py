@@ -46,7 +46,7 @@ def test_every_resource_was_validated_with_its_data(offline):
     descriptor = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     assert {t.name for t in report.tasks} == {r["name"] for r in descriptor["resources"]}
     rows = {t.name: t.stats.get("rows") for t in report.tasks}
-    assert rows["sources"] and rows["events"] and rows["unga_votes"] == 324
+    assert rows["sources"] and rows["events"] and rows["unga_votes"] == 378
 
 
 @pytest.fixture

@@ -147,6 +147,13 @@ def test_a_claim_about_one_country_is_rejudged_from_its_row(monkeypatch):
 
 
 def test_a_check_without_a_later_window_says_why(ledger):
+    # c14 (many African states backed the invasion): the votes are complete to 24 Feb 2025
+    # (ES-11/7), so it is the rule, not a stale table, that stops it: no text after the story
+    # was read to deplore or condemn the invasion in its own words
+    assert now.table_as_of("unga_votes") == now.table_as_of("unga_resolutions") == \
+        pd.Timestamp("2025-02-24")
     c14 = ledger.set_index("claim_id").loc["c14"]
-    assert c14["verdict_now"] == "not checkable"
-    assert c14["reason_now"].startswith("Cannot be re-judged: the votes after the story")
+    assert c14["verdict_now"] == "not checkable" and pd.isna(c14["as_of_now"])
+    assert c14["reason_now"] == now.NO_WINDOW["check_support_invasion"]
+    assert c14["reason_now"].startswith("Cannot be re-judged by the same rule: data/unga_votes "
+                                        "now holds Ukraine's text of 24 Feb 2025 (ES-11/7)")

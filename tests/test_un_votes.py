@@ -28,7 +28,8 @@ def test_africa_and_world_adds_up_to_the_published_tallies(votes, resolutions):
     assert es1.loc["yes"].sum() == 141 and es1.loc["no"].sum() == 5
     assert es1["rest of the world"].sum() == 193 - 54
     sums = world.groupby(["resolution", "bloc"])["share"].sum(min_count=1).dropna()
-    assert len(sums) == 10 and sums.round(6).eq(1).all()
+    # 7 resolutions x 2 blocs, less the rest of the world where African votes are unknown
+    assert len(sums) == 11 and sums.round(6).eq(1).all()
 
 
 def test_africa_and_world_never_splits_the_world_where_african_votes_are_unknown(votes,
@@ -37,6 +38,7 @@ def test_africa_and_world_never_splits_the_world_where_african_votes_are_unknown
     rest = world[world["bloc"] == "rest of the world"].set_index(["resolution", "vote"])
     assert rest.loc["A/RES/ES-11/2", "states"].isna().all()
     assert rest.loc["A/RES/ES-11/5", "share"].isna().all()
+    assert rest.loc["A/RES/ES-11/7", "states"].isna().all()
     assert rest.loc["A/RES/ES-11/4", "states"].notna().all()
 
 
@@ -84,5 +86,39 @@ def test_bloc_shares_chart_says_when_a_split_cannot_be_computed(votes, resolutio
     fig = vote_charts.bloc_shares_chart(world, columns={s: s for s in resolutions["symbol"]},
                                         **FINISH)
     notes = [t.get_text() for t in fig.axes[0].texts if "not computable" in t.get_text()]
-    assert len(notes) == 2  # ES-11/2 and ES-11/5
+    assert len(notes) == 3  # ES-11/2, ES-11/5 and ES-11/7
     plt.close(fig)
+
+
+def test_load_votes_through_a_date_drops_the_later_texts_and_their_categories():
+    first_year = un_votes.load_votes(through=un_votes.FIRST_YEAR_LAST_VOTE)
+    assert list(first_year["resolution"].cat.categories) == [f"A/RES/ES-11/{i}" for i in
+                                                             range(1, 7)]
+    assert len(first_year) == 6 * 54
+    assert len(un_votes.votes_by_resolution(first_year)) == 6  # no empty row for ES-11/7
+
+
+def test_votes_against_chart_shows_every_no_count_and_the_unknowns(votes, resolutions):
+    counts = un_votes.votes_by_resolution(votes)
+    fig = vote_charts.votes_against_chart(counts, resolutions, **FINISH)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0].startswith("ES-11/1, Mar 2022: 1 against")
+    assert labels[-1] == "ES-11/7, Feb 2025: 8 against\nworld: 93 of 193 for"
+    texts = [t.get_text() for t in ax.texts]
+    assert "? 46" in texts and "N 8" in texts and "? 43" in texts
+    # each bar holds the 54 states, the unknown ones outlined in white, never spread
+    widths = {}
+    for bar in ax.patches:
+        widths[round(bar.get_y(), 2)] = widths.get(round(bar.get_y(), 2), 0) + bar.get_width()
+    assert set(widths.values()) == {54}
+    white = [b for b in ax.patches if b.get_facecolor()[:3] == (1.0, 1.0, 1.0)]
+    assert sorted(b.get_width() for b in white) == [5, 43, 46]
+    assert fig._house["data"]["no"].tolist() == [1, 1, 9, 0, 5, 2, 8]
+    plt.close(fig)
+
+
+def test_votes_against_chart_refuses_a_resolution_it_cannot_date(votes, resolutions):
+    counts = un_votes.votes_by_resolution(votes)
+    with pytest.raises(ValueError, match="ES-11/7"):
+        vote_charts.votes_against_chart(counts, resolutions.iloc[:6], **FINISH)

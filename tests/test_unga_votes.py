@@ -18,7 +18,8 @@ STORY_DATE = pd.Timestamp("2023-02-06")
 # gives them, and the published counts they were checked against (its summary table):
 # ES-11/1 28/1/17/8 (The Africa Report, allAfrica, kapitalafrik); ES-11/3 10/9/24/11 (RFI);
 # ES-11/4 19 abstain, 5 absent (Thiesinfo), none against (GA/12458); ES-11/6 2 no, 15 abstain,
-# 6 absent (GhanaWeb, Morning Star). ES-11/2 and ES-11/5 are incomplete.
+# 6 absent (GhanaWeb, Morning Star). ES-11/2 and ES-11/5 are incomplete. ES-11/7 (24 Feb 2025):
+# the 8 African no votes of since_the_story.md U03, every other African vote unknown.
 NOTES_TALLIES = {
     "A/RES/ES-11/1": (28, 1, 17, 8, 0),
     "A/RES/ES-11/2": (2, 1, 2, 6, 43),
@@ -26,7 +27,10 @@ NOTES_TALLIES = {
     "A/RES/ES-11/4": (30, 0, 19, 5, 0),
     "A/RES/ES-11/5": (15, 5, 24, 5, 5),
     "A/RES/ES-11/6": (31, 2, 15, 6, 0),
+    "A/RES/ES-11/7": (0, 8, 0, 0, 46),
 }
+# ES-11/7: U03 names all 18 states against (Ukrainska Pravda's full list); the African ones.
+ES11_7_NO = {"BFA", "BDI", "CAF", "GNQ", "ERI", "MLI", "NER", "SDN"}
 # ES-11/5, APA: 27 African abstentions and 7 absentees (Africa Presse: 5 against, 27 abstain).
 ES11_5_PUBLISHED = {"no": 5, "abstain": 27, "absent": 7}
 ES11_5_UNKNOWN = {"STP", "SLE", "TZA", "TUN", "UGA"}
@@ -55,7 +59,7 @@ def tallies(votes):
 def test_every_african_member_state_votes_on_every_resolution(votes, resolutions):
     africa = load_table("countries").query("continent == 'africa' and iso3 != 'ESH'")["iso3"]
     assert len(africa) == 54
-    assert len(votes) == 54 * len(resolutions) == 324
+    assert len(votes) == 54 * len(resolutions) == 378
     for symbol in resolutions["symbol"]:
         assert set(votes.loc[votes["resolution"] == symbol, "iso3"]) == set(africa), symbol
 
@@ -89,7 +93,7 @@ def test_global_tallies_add_up_to_the_193_members(resolutions):
 
 def test_unknowns_only_where_the_notes_say_unknown(votes):
     unknown = votes[votes["vote"] == "unknown"]
-    assert set(unknown["resolution"]) == {"A/RES/ES-11/2", "A/RES/ES-11/5"}
+    assert set(unknown["resolution"]) == {"A/RES/ES-11/2", "A/RES/ES-11/5", "A/RES/ES-11/7"}
     es11_5 = unknown.loc[unknown["resolution"] == "A/RES/ES-11/5", "iso3"]
     assert set(es11_5) == ES11_5_UNKNOWN
     es11_2 = votes[votes["resolution"] == "A/RES/ES-11/2"].set_index("iso3")["vote"]
@@ -108,10 +112,25 @@ def test_elimination_based_votes_are_never_high_confidence_unless_also_named(vot
     assert (votes.loc[by_elimination & ~also_named, "confidence"] == "medium").all()
 
 
-def test_only_es11_6_came_after_the_story(resolutions):
+def test_only_es11_6_and_es11_7_came_after_the_story(resolutions):
     after = resolutions.set_index("symbol")["after_story"]
     assert (after == (resolutions.set_index("symbol")["date"] > STORY_DATE)).all()
-    assert list(after[after].index) == ["A/RES/ES-11/6"]
+    assert list(after[after].index) == ["A/RES/ES-11/6", "A/RES/ES-11/7"]
+
+
+def test_es11_7_no_votes_are_u03s_and_every_other_vote_says_it_was_not_no(votes, resolutions):
+    es7 = votes[votes["resolution"] == "A/RES/ES-11/7"].set_index("iso3")
+    assert set(es7.index[es7["vote"] == "no"]) == ES11_7_NO
+    others = es7.drop(sorted(ES11_7_NO))
+    assert (others["vote"] == "unknown").all()
+    assert others["notes"].str.startswith("Not among the 18 states named as voting against").all()
+    # medium where one source names the no vote, high where two do
+    named_by = es7.loc[sorted(ES11_7_NO), "source_ids"].map(len)
+    assert (es7.loc[named_by.index, "confidence"] == named_by.map({1: "medium"}).fillna(
+        "high")).all()
+    assert set(es7.loc[named_by.index[named_by == 1]].index) == {"CAF", "GNQ"}
+    # the UN's record of the vote was not seen: no record number is given for it
+    assert pd.isna(resolutions.set_index("symbol").loc["A/RES/ES-11/7", "undl_record"])
 
 
 def test_every_vote_cites_a_vote_list_source(votes):

@@ -138,4 +138,61 @@ def bloc_shares_chart(shares: pd.DataFrame, *, columns: dict, title: str, subtit
     return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt, data=data)
 
 
+# Order of the segments in the chart of votes against: Russia's side first, then the other
+# known votes, the unknown last.
+AGAINST_ORDER = ["no", "absent", "abstain", "yes", "unknown"]
+
+
+def votes_against_chart(counts: pd.DataFrame, resolutions: pd.DataFrame, *, title: str,
+                        subtitle: str, source: str, alt: str):
+    """Per resolution, in date order from the top, Africa's 54 states as one bar split by vote,
+    the votes against first; each bar's label gives the no votes and the world's yes votes.
+
+    ``counts`` is :func:`analysis.subjects.un_votes.votes_by_resolution` output (rows: the
+    resolution symbols; columns: the vote categories and ``states``); ``resolutions`` is
+    ``load_table("unga_resolutions")`` (symbol, short_title, date, global_yes). Unknown votes
+    are drawn as an outlined white segment with a question mark, never spread over the others.
+    """
+    missing = set(counts.index) - set(resolutions["symbol"])
+    if missing:
+        raise ValueError(f"resolutions not in unga_resolutions: {sorted(missing)}")
+    res = resolutions.set_index("symbol").loc[list(counts.index)].sort_values("date")
+    n = len(res)
+    height = 0.62 * n + 2.6
+    fig, ax = charts.new_figure(figsize=(8, height))
+    ax.grid(False)
+    ax.grid(True, axis="x", color="#eeeeee")
+    labels = []
+    for y, (symbol, r) in enumerate(res.iterrows()):
+        row = counts.loc[symbol]
+        left = 0
+        for vote in AGAINST_ORDER:
+            k = int(row[vote])
+            if k == 0:
+                continue
+            ax.barh(-y, k, left=left, color=VOTE_COLORS[vote], height=0.72,
+                    edgecolor=UNKNOWN_EDGE if vote == "unknown" else "white", linewidth=0.6)
+            if k >= 4:
+                ax.text(left + k / 2, -y, f"{VOTE_LETTERS[vote]} {k}", ha="center", va="center",
+                        fontsize=9, color=LETTER_COLORS[vote])
+            left += k
+        when = pd.Timestamp(r["date"])
+        labels.append(f"{symbol.replace('A/RES/', '')}, {when:%b %Y}: {int(row['no'])} against"
+                      f"\nworld: {int(r['global_yes'])} of 193 for")
+    ax.set_yticks([-y for y in range(n)], labels, fontsize=9)
+    ax.tick_params(axis="y", length=0, colors=charts.PALETTE["ink"])
+    ax.set_xlim(0, int(counts["states"].max()))
+    ax.set_xlabel("African UN member states (54)", fontsize=9, color=charts.PALETTE["ink"])
+    ax.tick_params(axis="x", labelsize=9)
+    present = [v for v in AGAINST_ORDER if counts[v].sum() > 0]
+    _legend(ax, present, loc="lower left", bbox_to_anchor=(-0.36, 1.0), ncols=len(present),
+            handlelength=1.0, columnspacing=0.8)
+    fig.subplots_adjust(left=0.30, right=0.97, top=1 - 1.3 / height, bottom=0.95 / height)
+    data = counts[AGAINST_ORDER + ["states"]].copy()
+    data.insert(0, "date", res.loc[data.index, "date"].dt.strftime("%Y-%m-%d"))
+    data["world_yes"] = res.loc[data.index, "global_yes"].astype(int)
+    data = data.rename_axis("resolution").reset_index()
+    return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt, data=data)
+
+
 plt.rcParams.update(charts.STYLE)

@@ -68,10 +68,15 @@ LATER_WINDOWS: dict[str, Callable[[pd.Timestamp], dict]] = {
 # Why a state claim's check has no later window yet (the default names the check).
 NO_WINDOW = {
     "check_support_invasion": (
-        "Cannot be re-judged: the votes after the story that deplore or condemn the invasion "
-        "are not all sourced state by state (for Ukraine's text of 24 Feb 2025 the research "
-        "notes name the eight African no votes, but no full list), so data/unga_votes holds the "
-        "Assembly's votes to 23 Feb 2023 only."),
+        "Cannot be re-judged by the same rule: data/unga_votes now holds Ukraine's text of "
+        "24 Feb 2025 (ES-11/7), with every African vote against it named, but the rule counts "
+        "votes against a text that deplores or condemns the invasion in its own words, and "
+        "neither word was found in the text of ES-11/7 read (its preamble notes the invasion "
+        "'with concern'; the press quotes its demand that Russia withdraw). The press calls it a "
+        "text condemning Russia; the ledger does not count a text on a paraphrase. The tacit "
+        "reading cannot be computed for it either: how the African states not voting against "
+        "it voted is not sourced state by state. Notebook 06 charts Africa's votes against each "
+        "Ukraine text, 2022-2025."),
 }
 
 # The evidence a later window actually moves, where the check also reads facts fixed before the

@@ -145,7 +145,21 @@ def wagner_paragraph(name: str, record: dict | None) -> str:
 
 def votes_paragraph(name: str, table: pd.DataFrame) -> str:
     """How the country voted on each resolution, beside Africa's yes votes and the world's,
-    from :func:`analysis.subjects.country.vote_comparison`."""
+    from :func:`analysis.subjects.country.vote_comparison`.
+
+    An unknown vote is said as what is known: on every text with unknown votes (ES-11/2,
+    ES-11/5, ES-11/7) the sources name each state that voted against, so the country was not
+    among them, and how it voted is not sourced. Where Africa's only known votes are the no
+    votes (ES-11/7), Africa is described by those, not by a yes count of zero.
+
+    >>> t = pd.DataFrame([{"resolution": "A/RES/ES-11/7", "date": "2025-02-24",
+    ...     "after_story": True, "vote": "unknown", "africa_yes": 0, "africa_abstain": 0,
+    ...     "africa_absent": 0, "africa_no": 8, "africa_unknown": 46, "global_yes": 93}])
+    >>> print(votes_paragraph("Ghana", t))  # doctest: +NORMALIZE_WHITESPACE
+    Ghana was not among the states named as voting against ES-11/7 (24 Feb 2025, after the
+    story): how it voted is not sourced. 8 of Africa's 54 states voted against it (how the other
+    46 voted is not sourced), and 93 of the UN's 193 members voted for it.
+    """
     parts = []
     for r in table.itertuples(index=False):
         symbol = str(r.resolution).replace("A/RES/", "")
@@ -153,10 +167,18 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
         known = 54 - r.africa_unknown
         africa = (f"{r.africa_yes} of Africa's 54 states voted for it"
                   + (f" ({r.africa_unknown} African votes unknown)" if r.africa_unknown else ""))
+        if known and known == r.africa_no:
+            africa = (f"{r.africa_no} of Africa's 54 states voted against it (how the other "
+                      f"{r.africa_unknown} voted is not sourced)")
         if not known:
             africa = "Africa's votes are unknown"
-        parts.append(f"{name} {VOTE_WORDS[r.vote]} {symbol} ({when.day} {when:%b %Y}"
-                     + (", after the story" if r.after_story else "") + f"): {africa}, "
+        dated = f"({when.day} {when:%b %Y}" + (", after the story)" if r.after_story else ")")
+        if r.vote == "unknown":
+            parts.append(f"{name} was not among the states named as voting against {symbol} "
+                         f"{dated}: how it voted is not sourced. {africa[0].upper()}{africa[1:]},"
+                         f" and {r.global_yes} of the UN's 193 members voted for it.")
+            continue
+        parts.append(f"{name} {VOTE_WORDS[r.vote]} {symbol} {dated}: {africa}, "
                      f"and {r.global_yes} of the UN's 193 members.")
     return " ".join(parts)
 

@@ -1,9 +1,11 @@
-"""How Africa's 54 UN members voted on the General Assembly's Ukraine resolutions (ES-11/1..6).
+"""How Africa's 54 UN members voted on the General Assembly's Ukraine resolutions (ES-11/1..7).
 
 One loader (:func:`load_votes`) joins ``data/unga_votes.csv`` with the resolutions and the
 countries; everything else receives that frame and returns a new one. Denominators are stated
-per function. ``unknown`` is a vote category of its own everywhere: ES-11/2 (43 unknown) and
-ES-11/5 (5 unknown) are incomplete, and no helper fills or drops an unknown silently.
+per function. ``unknown`` is a vote category of its own everywhere: ES-11/2 (43 unknown),
+ES-11/5 (5 unknown) and ES-11/7 (46 unknown) are incomplete, and no helper fills or drops an
+unknown silently. On those three the sources name every state that voted against, so an
+unknown vote there is yes, abstain or absent, which the data cannot say.
 """
 
 from pathlib import Path
@@ -18,6 +20,9 @@ from analysis.contract.paths import DATA_DIR, display_path
 # then the two non-votes.
 VOTES = ["yes", "abstain", "absent", "no", "unknown"]
 RESOLUTION_COLUMNS = ["symbol", "short_title", "date", "after_story"]
+# The last vote of the session's first year (ES-11/6, 23 Feb 2023): notebook 05 reads the votes
+# through it, so that its figures stay those of the story's time; notebook 06 reads them all.
+FIRST_YEAR_LAST_VOTE = "2023-02-23"
 
 
 def check_votes(votes: pd.DataFrame, file: str = "data/unga_votes.csv") -> None:
@@ -43,22 +48,30 @@ vote has no confidence (the notes give none); found 'high'
                             row=row, column="confidence")
 
 
-def load_votes(data_dir: Path = DATA_DIR, descriptor: dict | None = None) -> pd.DataFrame:
+def load_votes(data_dir: Path = DATA_DIR, descriptor: dict | None = None,
+               through: str | None = None) -> pd.DataFrame:
     """Every vote, with its resolution's date, short title and after_story, and the country.
 
-    One row per resolution and country (324), in resolution order then iso3; ``resolution``
-    is an ordered categorical so that groupings keep ES-11/1..6 in order.
+    One row per resolution and country (378), in resolution order then iso3; ``resolution``
+    is an ordered categorical so that groupings keep ES-11/1..7 in order. ``through`` (an ISO
+    date) keeps only the resolutions voted on or before it, categories included, so that a
+    crosstab over the result has no empty row for a later text.
 
     >>> votes = load_votes()
     >>> len(votes), votes["iso3"].nunique(), votes["resolution"].nunique()
-    (324, 54, 6)
+    (378, 54, 7)
     >>> votes.loc[votes["after_story"], "resolution"].unique().tolist()
-    ['A/RES/ES-11/6']
+    ['A/RES/ES-11/6', 'A/RES/ES-11/7']
+    >>> load_votes(through=FIRST_YEAR_LAST_VOTE)["resolution"].cat.categories[-1]
+    'A/RES/ES-11/6'
     """
     kw = {"data_dir": data_dir, "descriptor": descriptor}
     raw = load_table("unga_votes", **kw)
     check_votes(raw, display_path(Path(data_dir) / "unga_votes.csv"))
     res = load_table("unga_resolutions", **kw)[RESOLUTION_COLUMNS]
+    if through is not None:
+        res = res[res["date"] <= pd.Timestamp(through)]
+        raw = raw[raw["resolution"].isin(res["symbol"])]
     countries = load_table("countries", **kw)[["iso3", "country", "sipri_subregion"]]
     out = (raw.merge(res.rename(columns={"symbol": "resolution"}), on="resolution",
                      how="left", validate="many_to_one")
@@ -92,7 +105,7 @@ def country_record(votes: pd.DataFrame, iso3: str) -> pd.DataFrame:
     """One country's votes, resolution by resolution, with confidence and sources.
 
     >>> country_record(load_votes(), "MLI")["vote"].tolist()
-    ['abstain', 'unknown', 'no', 'abstain', 'no', 'no']
+    ['abstain', 'unknown', 'no', 'abstain', 'no', 'no', 'no']
     >>> country_record(load_votes(), "XXX")
     Traceback (most recent call last):
     ...
@@ -109,7 +122,7 @@ def vote_grid(votes: pd.DataFrame) -> pd.DataFrame:
     """Country by resolution: the vote in each cell (rows: iso3; columns: resolution symbols).
 
     >>> vote_grid(load_votes()).loc["ERI"].tolist()
-    ['no', 'no', 'no', 'abstain', 'no', 'no']
+    ['no', 'no', 'no', 'abstain', 'no', 'no', 'no']
     """
     grid = votes.pivot(index="iso3", columns="resolution", values="vote")
     grid.columns = grid.columns.astype(str)
@@ -172,7 +185,7 @@ def compare_groups(votes: pd.DataFrame, members, name: str = "group",
     return counts
 
 
-# The members of the UN when the six resolutions were voted, and Africa's share of them.
+# The members of the UN when the seven resolutions were voted (193 throughout).
 UN_MEMBERS = 193
 # Global tallies as published: the columns of data/unga_resolutions.csv for each vote category.
 GLOBAL_COLUMNS = {"yes": "global_yes", "no": "global_no", "abstain": "global_abstain",
