@@ -3,33 +3,42 @@
 #
 # **Answer.** The story is almost four years old. Of its 38 claims, 24 are about a moment (the
 # visit, an announcement, a date) and stand as judged on its day; 14 are about a state of the
-# world that can change. Re-judged by the same rule over the evidence since, three can be decided
-# from complete data so far. One no longer holds: Wagner left Mali in June 2025 and the Russian
-# defence ministry's Africa Corps took over, so "many of the Russian personnel in Mali belong to
-# Wagner" is not supported now. Russia is still the largest supplier of major arms to SIPRI's Africa
-# in each five-year period published since the story, but its share fell from about 45% in
+# world that can change. Re-judged by the same rule over the evidence since, six can be decided
+# so far. Two no longer hold: Wagner left Mali in June 2025 and the Russian defence ministry's
+# Africa Corps took over, so "many of the Russian personnel in Mali belong to Wagner" is not
+# supported now; and Wagner's hosts did not keep growing: six countries in December 2021, at most
+# six in December 2026 however the rows the research could not bring forward are read. Russia
+# is still the largest supplier of major arms to SIPRI's Africa in each five-year period published since the story, but its share fell from about 45% in
 # 2017-21 to about 22% in 2020-24 by this package's estimate (SIPRI published 44% and 21%), with
 # China at about 18%. And Mali's rulers still drew closer to Russia after the 2020 coup by the
 # ledger's measure: Russian deliveries to Mali came to about 90 million TIV in 2021-24, against
-# about 31 million in 2016-19. The world the other claims describe has moved, and the tables now record
+# about 31 million in 2016-19. On events since the story alone, they are still at odds with
+# Western governments and West African neighbours, and the abuses Wagner's men stand accused of
+# still include killings, sexual violence and torture. Two cannot be decided yet, and the ledger
+# says why: whether Wagner's fighters are in Ukraine now (the latest record predates Wagner's
+# mutiny of June 2023, and the research did not search since) and whether abuses were alleged in
+# most of Wagner's hosts (half of them by the story; later accusations were not researched host
+# by host). Lavrov kept coming to Africa, at a slower pace: two more tours, then only
+# multilateral meetings. The world the other claims describe has moved, and the tables now record
 # some of it: Wagner left Mali in June 2025, handing over to the Russian defence ministry's Africa
 # Corps, which had arrived in Burkina Faso (January 2024) and Niger (April 2024); the UN's mission
 # left Mali by the end of 2023; France left Niger (December 2023), Chad (January 2025), Côte
 # d'Ivoire (February 2025) and Senegal (July 2025); and Mali, Burkina Faso and Niger left ECOWAS
-# (January 2025). Those tables are not yet complete past
-# the story, so the ledger does not re-judge the claims they bear on, and says so. At the UN,
-# eight African states voted against Ukraine's text of February 2025 (ES-11/7), against one on
-# the first text in March 2022, while the world's votes for Ukraine's text fell from 141 (February
-# 2023) to 93. The ledger's rule counts only texts that deplore or condemn the invasion, and the
-# text of ES-11/7 read notes it "with concern", so "many African states have supported the
-# invasion" is shown against the votes, not re-judged.
+# (January 2025). Where a table is not complete past the story, the ledger does not re-judge the
+# claims it bears on, and says so. At the UN, eight African states voted against Ukraine's text
+# of February 2025 (ES-11/7), against one on the first text in March 2022, while the world's votes
+# for Ukraine's text fell from 141 (February 2023) to 93. The ledger's rule counts only texts that
+# deplore or condemn the invasion, and the text of ES-11/7 read notes it "with concern", so "many
+# African states have supported the invasion" is shown against the votes, not re-judged.
 #
 # **Data.** The fact-check ledger (`data/claims.csv`, `analysis.claims`), its verdict history
 # (`data/verdict_history.csv`), the derived SIPRI table `data/derived/sipri_africa_annual.csv`
 # (Trade Register export of 13 March 2025, deliveries through 2024), SIPRI's published fact-sheet
-# shares (`data/sipri_fact_sheets.csv`), the later facts in `data/events.csv` and the General
+# shares (`data/sipri_fact_sheets.csv`), the later facts in `data/events.csv`, Wagner's hosts
+# (`data/wagner_deployments.csv`), Lavrov's trips (`data/lavrov_trips.csv`) and the General
 # Assembly's votes on Ukraine to 24 February 2025 (`data/unga_votes.csv`,
-# `data/unga_resolutions.csv`), each row with its sources; the research notes behind them are `../shared/reference/since_the_story.md`.
+# `data/unga_resolutions.csv`), each row with its sources; the research notes behind them are
+# `../shared/reference/since_the_story.md`.
 #
 # **Definitions.** *Then* is as of the story's day, 6 February 2023; *now* is as of the date to
 # which every table a check reads is complete (SIPRI: the last full year of the latest export).
@@ -37,14 +46,28 @@
 # SIPRI's Africa, which leaves out Egypt), shown beside SIPRI's own published figures. A table
 # that records events after the story only in part (its `asOf` in `data/datapackage.json` is the
 # story's day) cannot re-judge a claim: a partial record would make a verdict look current when
-# it is not.
+# it is not. Where a table's rows were not all researched through its `asOf` (the Wagner table),
+# a claim over every row is judged at both bounds of what they could be, and only where the
+# bounds agree. A claim in the present tense is judged on what happened after the story, not on
+# evidence from before it.
 #
 # **Rerun.** `make report` executes this notebook; `make test` re-checks every number stated here
 # (`src/analysis/claims/now.py` holds the rule, `history.py` the history). The story is cited by
 # paragraph, headline = paragraph 0.
 
 # %%
-from analysis import arms, charts, claims, events, host_charts, load_table, timeline_charts, wagner
+from analysis import (
+    arms,
+    charts,
+    claims,
+    events,
+    host_charts,
+    load_table,
+    timeline_charts,
+    travel_charts,
+    trips,
+    wagner,
+)
 from analysis.charts import votes as vote_charts
 from analysis.subjects import un_votes
 
@@ -63,16 +86,24 @@ SOURCE_EVENTS = ("Press, UN and government reports compiled by this project, sou
 # evidence, and why a verdict now is missing where it is. The largest-arms-dealer claim
 # (paragraph 4) and "closer to Russia since the coup" (paragraph 8) rest on SIPRI's data, complete
 # through 2024; Wagner in Mali (paragraph 2) on Mali's row of the Wagner table, brought to
-# December 2026.
+# December 2026; Wagner's hosts and the abuses they are accused of (paragraph 6) on the whole
+# Wagner table, at both bounds of the rows not researched since; Wagner in Ukraine (paragraph 6)
+# and the tensions with the West and ECOWAS (paragraph 9) on the events after the story,
+# researched to 5 December 2026.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 then_now = claims.then_and_now(ledger)
 assert (ledger["tense"] == "moment").sum() == 24 and len(then_now) == 14
 now_judged = then_now[then_now["now"] != "not checkable"]
-assert now_judged["id"].tolist() == ["c09", "c12", "c26"]
-assert now_judged["now"].tolist() == ["not supported", "supported", "supported"]
-assert now_judged["now as of"].tolist() == ["2026-12-05", "2024-12-31", "2024-12-31"]
+assert now_judged["id"].tolist() == ["c09", "c12", "c20", "c22a", "c26", "c32"]
+assert now_judged["now"].tolist() == ["not supported", "supported", "not supported", "supported",
+                                      "supported", "supported"]
+assert now_judged["now as of"].tolist() == ["2026-12-05", "2024-12-31", "2026-12-05",
+                                            "2026-12-05", "2024-12-31", "2026-12-05"]
+undecided = then_now.set_index("id").loc[["c21", "c22"], "why now"]
+assert "The research did not search for Wagner units fighting in Ukraine" in undecided["c21"]
+assert "3 of the 6 countries" in undecided["c22"] and "8 of the 8 countries" in undecided["c22"]
 c26_now = ledger.set_index("claim_id").loc["c26", "reason_now"]
 assert c26_now.startswith("Russian deliveries to Mali came to 90m TIV in 2021-2024 against 31m in 2016-2019")
 then_now[["id", "then", "as of", "now", "now as of", "why now"]]
@@ -125,14 +156,20 @@ charts.show(charts.line_chart(
 # on 20 February 2025 and its last bases in Senegal on 17 July 2025. About 100 Russian servicemen
 # announced by Africa Corps flew into Burkina Faso on 24 January 2024; Russian instructors with an
 # air-defence system landed in Niger on 10 April 2024. Mali, Burkina Faso and Niger left ECOWAS on
-# 29 January 2025. Wagner announced its departure from Mali on 6 June 2025; Africa Corps, largely
-# former Wagner men, stayed. The list is of what the tables hold, not a complete record of the
-# period.
+# 29 January 2025, a year after announcing it on 28 January 2024. Wagner announced its departure
+# from Mali on 6 June 2025; Africa Corps, largely former Wagner men, stayed. On 14 August 2025
+# Mali's junta announced the arrest of a French national it called an agent of French
+# intelligence (France said he was an embassy employee), and on 19 September 2025 France
+# suspended its counter-terrorism cooperation with Mali and expelled two Malian diplomats. In
+# Russia, Wagner's mutiny of 23-24 June 2023 ended with its fighters offered Belarus or the
+# regular army, and its chief Yevgeny Prigozhin died in a plane crash on 23 August 2023. The list
+# is of what the tables hold, not a complete record of the period (the research's gaps are listed
+# in the events table's `asOfNote`).
 
 # %%
 later = events.timeline(evidence["events"])
 later = later[later["after_story"] & later["category"].isin(
-    ["withdrawal", "deployment", "diplomacy", "UN finding"])]
+    ["withdrawal", "deployment", "diplomacy", "UN finding", "expulsion"])]
 days = later.set_index("event_id")["date"]
 assert days["mli-minusma-ended-2023"] == "2023-06-30" and days["mli-minusma-withdrawn-2023"] == "2023-12-31"
 assert days["tcd-french-last-base-2025"] == "2025-01-30" and days["civ-french-base-returned-2025"] == "2025-02-20"
@@ -142,18 +179,25 @@ assert days["sen-french-bases-returned-2025"] == "2025-07-17"
 assert days["bfa-africa-corps-arrives-2024"] == "2024-01-24"
 assert days[["mli-ecowas-exit-2025", "bfa-ecowas-exit-2025", "ner-ecowas-exit-2025"]].eq("2025-01-29").all()
 assert days["mli-wagner-leaves-2025"] == "2025-06-06"
+assert days["mli-ecowas-exit-announced-2024"] == "2024-01-28"
+assert days["mli-french-national-arrested-2025"] == "2025-08-14"
+assert days["mli-france-suspends-cooperation-2025"] == "2025-09-19"
+turns = evidence["events"].set_index("event_id")["date"]
+assert turns["rus-wagner-mutiny-2023"] == "2023-06-23" and turns["rus-prigozhin-death-2023"] == "2023-08-23"
 charts.show(timeline_charts.event_timeline_chart(
-    later, categories=["UN finding", "withdrawal", "deployment", "diplomacy"],
+    later, categories=["UN finding", "withdrawal", "deployment", "diplomacy", "expulsion"],
     title="After the story, Wagner, the UN and France left; Africa Corps came",
     subtitle="Events recorded in this package after 6 February 2023, in date order (not to scale)",
     source=SOURCE_EVENTS,
     alt=("Vertical timeline of the events recorded after the story: the UN's report on Moura "
          "(May 2023), MINUSMA's mandate ended (June 2023) and its withdrawal completed (December "
          "2023), the last French troops out of Niger (December 2023), Africa Corps in Burkina "
-         "Faso (January 2024) and Niger (April 2024), Mali, Burkina Faso and Niger out of ECOWAS "
-         "and France's last base in Chad handed over (January 2025), France's base in Côte "
-         "d'Ivoire returned (February 2025), Wagner leaving Mali (June 2025) and France's last "
-         "bases in Senegal returned (July 2025).")))
+         "Faso (January 2024), the three Sahel juntas announcing their exit from ECOWAS "
+         "(January 2024), Africa Corps in Niger (April 2024), Mali, Burkina Faso and Niger out "
+         "of ECOWAS and France's last base in Chad handed over (January 2025), France's base in "
+         "Côte d'Ivoire returned (February 2025), Wagner leaving Mali (June 2025), France's last "
+         "bases in Senegal returned (July 2025), Mali arresting a French national (August 2025) "
+         "and France suspending cooperation and expelling Malian diplomats (September 2025).")))
 
 # %% [markdown]
 # ## Wagner's hosts, then Africa Corps: what the record says today
@@ -166,10 +210,23 @@ charts.show(timeline_charts.event_timeline_chart(
 # so their bars stop at the story's date and are dotted on to today.
 #
 # The story's claim that "a growing number of countries" host Wagner (c20) is about Wagner. Read
-# so, with the ledger's rule over the five years to December 2026, it would not hold whatever
-# became of the three unsourced rows: 6 hosts in December 2021, at most 4 today. Counting Africa
-# Corps as Wagner's successor, the answer turns on those rows: 7 if they are still there, 4 if
-# not. The ledger does not guess: c20, c22 and c22a stay unjudged now until every row is sourced.
+# so, with the ledger's rule over the five years to December 2026, it does not hold whatever
+# became of the three unsourced rows: 6 hosts in December 2021, at most 4 today (the table below),
+# or 6 if the two allegations, Burkina Faso and DR Congo, had since been confirmed. Counting
+# Africa Corps as Wagner's successor, the answer turns on those rows: 7 if they are still there,
+# 4 if not. The ledger does not count it: the story speaks of Russian mercenary groups such as
+# Wagner, and Africa Corps is a force of Russia's defence ministry, even if largely of former
+# Wagner men.
+#
+# The ledger does not guess either. It judges c20, c22 and c22a now at both bounds of what the
+# research did not cover: each row not researched since its own as-of date taken as gone the
+# day after it, or as still there with an allegation confirmed; each host taken as accused since
+# or not (the accusations in the table are as of the story). c20 is not supported at both
+# bounds. The three kinds of abuse the story names (c22a) are documented in the Central African
+# Republic and Mali, and later rows can only add to them: supported. Whether abuses were alleged
+# in most host countries (c22) does not decide: 3 of 6 by the story, half; whether Sudan,
+# Madagascar or Mozambique drew a UN or rights-group finding since was not researched, and one
+# would make it most.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -189,8 +246,12 @@ assert readings["hosts on 2021-12-05"].eq(6).all()
 assert readings["hosts on 2026-12-05"].tolist() == [4, 1, 7, 4]
 assert readings["verdict"].tolist() == ["not supported", "not supported", "supported",
                                         "not supported"]
-assert (ledger.set_index("claim_id").loc[["c20", "c22", "c22a"], "verdict_now"]
-        == "not checkable").all()
+by_claim = ledger.set_index("claim_id")
+assert by_claim.loc[["c20", "c22", "c22a"], "verdict_now"].tolist() == [
+    "not supported", "not checkable", "supported"]
+assert "6 countries hosted Wagner on 5 Dec 2026 against 6 on 5 Dec 2021" in by_claim.loc[
+    "c20", "reason_now"]  # the upper bound: the two allegations confirmed
+assert "3 of the 6 countries" in by_claim.loc["c22", "reason_now"]
 charts.show(host_charts.hosts_chart(
     spans, as_of=AS_OF, story_date=events.STORY_DATE,
     title="Wagner left Mali; Africa Corps came to three Sahel states",
@@ -204,6 +265,46 @@ charts.show(host_charts.hosts_chart(
          "and DR Congo: Wagner alleged only. Africa Corps bars: Burkina Faso from 24 January "
          "2024, Niger from 10 April 2024, Mali from 6 June 2025, to today.")))
 readings
+
+# %% [markdown]
+# ## Lavrov kept coming to Africa, at a slower pace
+#
+# The story counted three tours in about six months, July 2022 to February 2023, with 11 stops
+# in Africa. After it, Lavrov made two more tours of four African countries each: in May-June
+# 2023 (Kenya, Burundi and Mozambique, ending at the BRICS ministers' meeting in Cape Town) and in
+# June 2024 (Guinea, the Republic of the Congo, Burkina Faso and Chad, the last two first visits
+# by a Russian foreign minister). Since then he has come only for multilateral meetings: the
+# G20's foreign ministers in Johannesburg in February 2025 and the Russia-Africa Partnership
+# Forum in Cairo in December 2025. The research found no Africa trip in 2026. Meetings held in
+# Russia (the St Petersburg summit of July 2023, the Sirius ministerial of November 2024) are not
+# trips and are left out. None of this changes the story's numbers: its claims about his travel
+# are moments, judged on the tours it could see (`trips.load_trips()` keeps them by default).
+
+# %%
+countries = load_table("countries")
+african = set(countries.loc[countries["continent"] == "africa", "iso3"])
+travel = trips.africa_travel(trips.load_trips(through=None), african)
+before, after = travel[~travel["after_story"]], travel[travel["after_story"]]
+assert len(before) == 3 and before["african_stops"].sum() == 11
+assert trips.load_trips()["trip"].nunique() == 3  # the story's window, the default
+tours = after[after["kind"] == "tour"]
+assert tours["african_stops"].tolist() == [4, 4]
+assert [f"{d:%Y-%m}" for d in tours["start"]] == ["2023-05", "2024-06"]
+meetings = after[after["kind"] == "multilateral"]
+assert meetings["countries"].tolist() == ["South Africa", "Egypt"]
+assert [f"{d:%Y-%m}" for d in meetings["start"]] == ["2025-02", "2025-12"]
+assert travel["start"].max().year == 2025  # no trip found in 2026
+charts.show(travel_charts.travel_chart(
+    travel, story_date=events.STORY_DATE,
+    title="After the story, two more tours, then only meetings",
+    subtitle="Lavrov's trips to Africa: stops in African countries per trip, in date order",
+    source=("Press and government reports compiled by this project, sources listed stop by stop "
+            "(data/lavrov_trips.csv)"),
+    alt=(f"Horizontal bars, one per trip. Before the story: tours of July 2022 and January 2023 "
+         f"with {before['african_stops'].iloc[0]} African stops each and February 2023 with "
+         f"{before['african_stops'].iloc[2]} (Mali, Mauritania, Sudan). After it: tours of "
+         f"May-June 2023 and June 2024 with {tours['african_stops'].iloc[0]} each, then one stop "
+         "each for the meetings in Johannesburg (February 2025) and Cairo (December 2025).")))
 
 # %% [markdown]
 # ## At the UN: eight African states voted against Ukraine's 2025 text

@@ -165,7 +165,7 @@ vote_table[["resolution", "date", "vote", "africa_yes", "africa_abstain", "afric
 # ## Lavrov's visits and the state's dated events
 
 # %%
-lavrov = trips.load_trips()
+lavrov = trips.load_trips(through=None)  # every trip, before and after the story
 stops = country.visits(lavrov, iso3)
 assert len(stops) == int((lavrov["iso3"] == iso3).sum())
 prose.say(country_text.visits_sentence(name, stops, lavrov))

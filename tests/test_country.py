@@ -121,3 +121,36 @@ def test_wagner_record():
     frame = wagner.load_wagner()
     assert country.wagner_record(frame, "MLI")["status"] == "confirmed"
     assert country.wagner_record(frame, "GHA") is None
+
+
+@pytest.mark.parametrize("iso3, name, later", [
+    ("KEN", "Kenya", "Nairobi on 29 May 2023 (trip 4)"),
+    ("BDI", "Burundi", "Bujumbura on 30 May 2023 (trip 4)"),
+    ("GIN", "Guinea", "Conakry on 3 June 2024 (trip 5)"),
+    ("BFA", "Burkina Faso", "Ouagadougou on 4 June 2024 (trip 5)"),
+    ("TCD", "Chad", "N'Djamena for talks on 5 June 2024 (trip 5)"),
+])
+def test_a_country_page_lists_the_visits_after_the_story_as_such(iso3, name, later):
+    from analysis import trips
+    from analysis.subjects import country_text
+
+    every = trips.load_trips(through=None)
+    stops = country.visits(every, iso3)
+    assert stops["after_story"].all()
+    text = country_text.visits_sentence(name, stops, every)
+    assert f"on later trips, after the story, once: {later}." in text
+    assert "the tours the story counted" not in text
+
+
+def test_a_country_page_tells_the_story_s_tours_from_later_trips():
+    from analysis import trips
+    from analysis.subjects import country_text
+
+    every = trips.load_trips(through=None)
+    text = country_text.visits_sentence("South Africa", country.visits(every, "ZAF"), every)
+    assert ("on the tours the story counted, once: Pretoria on 23 January 2023 (trip 2); and on "
+            "later trips, after the story, twice: Cape Town for talks on 1 June 2023 (trip 4); "
+            "Johannesburg on 20 February 2025 (trip 6, a multilateral meeting)") in text
+    # Mali's stop (7 Feb 2023) is on the tour the story reported, which began the day before
+    mali = country.visits(every, "MLI")
+    assert not mali["after_story"].any()

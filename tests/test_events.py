@@ -119,8 +119,10 @@ def test_timeline_filters_sorts_and_flags_after_story(events):
     assert first_day["mli-serval-start-2013"] == pd.Timestamp("2013-01-01")
     late = mali.loc[mali["after_story"], "event_id"].tolist()
     assert late == ["mli-ohchr-moura-report-2023", "mli-minusma-ended-2023",
-                    "mli-minusma-withdrawn-2023", "mli-ecowas-exit-2025",
-                    "mli-wagner-leaves-2025"]  # later facts (issue 18)
+                    "mli-minusma-withdrawn-2023", "mli-ecowas-exit-announced-2024",
+                    "mli-ecowas-exit-2025", "mli-wagner-leaves-2025",
+                    "mli-french-national-arrested-2025",
+                    "mli-france-suspends-cooperation-2025"]  # later facts (issue 18)
     assert (mali.loc[mali["after_story"], "date_start"] > STORY_DATE).all()
 
 

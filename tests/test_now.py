@@ -19,7 +19,14 @@ from analysis.cli.main import main
 EXPECTED_NOW = {
     "c09": ("not supported", "2026-12-05"),  # Wagner left Mali (Jun 2025); Africa Corps took over
     "c12": ("supported", "2024-12-31"),  # Russia still first in 2018-22 to 2020-24 (SIPRI)
+    # Wagner's hosts: 6 on 5 Dec 2021, at most 6 (at least 0) on 5 Dec 2026: no growth at either
+    # bound of the rows not researched since; Africa Corps is not counted as Wagner
+    "c20": ("not supported", "2026-12-05"),
+    # all three kinds documented in CAR and Mali: later rows or findings can only add
+    "c22a": ("supported", "2026-12-05"),
     "c26": ("supported", "2024-12-31"),  # Russian deliveries to Mali 2021-24 above 2016-19
+    # after the story: the exit from ECOWAS (2024-25) and the breaks with France (2025)
+    "c32": ("supported", "2026-12-05"),
 }
 
 
@@ -42,11 +49,20 @@ def test_state_claims_are_rejudged_or_say_why(ledger):
     assert {c: (r["verdict_now"], r["as_of_now"]) for c, r in judged.iterrows()} == EXPECTED_NOW
     for cid, row in state.drop(judged.index).iterrows():
         assert row["reason_now"] and pd.isna(row["as_of_now"]), cid
-    assert "data/wagner_deployments (complete to 2023-02-06" in state.loc["c20", "reason_now"]
-    # the reason names the rows that hold the table back and those brought forward
-    assert "no sourced status after the story: SDN, MDG, LBY, MOZ, BFA, COD" in \
-        state.loc["c20", "reason_now"]
-    assert "brought forward: CAF to 2025-08-06, MLI to 2026-12-05" in state.loc["c22", "reason_now"]
+    # c22 turns on the rows not researched since: 3 of 6 (half) at the lower bound, all at the upper
+    assert state.loc["c22", "reason_now"].startswith(
+        "Cannot be decided as of 2026-12-05: it turns on what the research did not cover (rows "
+        "SDN, CAF, MDG, LBY, MOZ, BFA, COD since their as_of; accusations after the story).")
+    assert "Lower bound (those rows gone, no later accusation): partly supported: Abuses were " \
+        "reported in 3 of the 6" in state.loc["c22", "reason_now"]
+    assert "Upper bound (still there, alleged ones confirmed, every row accused since): " \
+        "supported: Abuses were reported in 8 of the 8" in state.loc["c22", "reason_now"]
+    # c21: the latest combat record (Jan 2023) is older than the mutiny, and no search since
+    assert state.loc["c21", "reason_now"].startswith(
+        "Cannot be judged as of 2026-12-05: The latest record of Wagner's fighters in combat in "
+        "Ukraine is of 10 Jan 2023; since then: Wagner's chief Yevgeny Prigozhin leads a mutiny")
+    assert "The research did not search for Wagner units fighting in Ukraine" in \
+        state.loc["c21", "reason_now"]
 
 
 def test_a_stale_table_blocks_the_verdict_now(monkeypatch):
@@ -56,9 +72,9 @@ def test_a_stale_table_blocks_the_verdict_now(monkeypatch):
     fresh = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
     assert fresh["verdict_now"] == "supported" and fresh["as_of_now"] == "2024-12-31"
     # the same claim read through a table complete only to the story cannot be re-judged
-    monkeypatch.setitem(now.EVIDENCE_TABLES, "grid", ("events",))
+    monkeypatch.setitem(now.EVIDENCE_TABLES, "grid", ("announcements",))
     stale = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
-    assert stale["verdict_now"] == "not checkable" and "data/events" in stale["reason_now"]
+    assert stale["verdict_now"] == "not checkable" and "data/announcements" in stale["reason_now"]
 
 
 def test_the_later_window_is_the_periods_published_since_the_story():
@@ -116,6 +132,7 @@ def test_cli_table_shows_the_verdict_now_for_state_claims(capsys):
     out = capsys.readouterr().out
     assert "    now: ✓ supported as of 2024-12-31: Russia is the largest supplier" in out
     assert out.count("    now: ") == 14
+    assert "    now: ✗ not supported as of 2026-12-05: Not supported at both bounds" in out
 
 
 def test_a_later_window_reads_only_what_it_moves():
@@ -157,3 +174,77 @@ def test_a_check_without_a_later_window_says_why(ledger):
     assert c14["reason_now"] == now.NO_WINDOW["check_support_invasion"]
     assert c14["reason_now"].startswith("Cannot be re-judged by the same rule: data/unga_votes "
                                         "now holds Ukraine's text of 24 Feb 2025 (ES-11/7)")
+
+
+def test_a_check_over_every_row_is_judged_only_where_both_bounds_agree(monkeypatch):
+    evidence = claims.load_evidence()
+    claim = pd.Series({"claim_id": "c20", "tense": "state", "check": "check_wagner_growth"})
+    then = claims.CHECKS["check_wagner_growth"](evidence["wagner"])
+    got = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
+    assert (got["verdict_now"], got["as_of_now"]) == ("not supported", "2026-12-05")
+    assert "Lower bound (those rows gone, no later accusation): not supported: 0 countries " \
+        "hosted Wagner on 5 Dec 2026 against 6 on 5 Dec 2021" in got["reason_now"]
+    assert "Upper bound (still there, alleged ones confirmed, every row accused since): not " \
+        "supported: 6 countries hosted Wagner on 5 Dec 2026 against 6" in got["reason_now"]
+    # were a seventh host still there at the upper bound, the bounds would disagree: no verdict
+    extra = evidence["wagner"].copy()
+    extra.loc[extra["iso3"] == "MOZ", "status"] = "alleged"  # confirmed at the upper bound
+    got = now.judge_now(claim, {**evidence, "wagner": extra}, claims.CHECKS,
+                        claims.data_parameters, then)
+    assert got["verdict_now"] == "not checkable" and pd.isna(got["as_of_now"])
+    assert got["reason_now"].startswith("Cannot be decided as of 2026-12-05")
+    # every row researched through the as-of date: nothing to bound, the plain verdict
+    fresh = evidence["wagner"].assign(as_of="2026-12-05")
+    got = now.judge_now(claim, {**evidence, "wagner": fresh}, claims.CHECKS,
+                        claims.data_parameters, then)
+    assert got["verdict_now"] == "not supported"
+    assert "rows none since their as_of" in got["reason_now"]
+
+
+def test_a_check_that_does_not_bound_its_rows_waits_for_the_least_recent(monkeypatch):
+    evidence = claims.load_evidence()
+    claim = pd.Series({"claim_id": "c22a", "tense": "state", "check": "check_abuse_kinds"})
+    then = claims.CHECKS["check_abuse_kinds"](evidence["wagner"])
+    monkeypatch.setattr(now, "ROW_BOUNDS", {})
+    got = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
+    assert got["verdict_now"] == "not checkable"
+    assert got["reason_now"].startswith(
+        "Cannot be re-judged: data/wagner_deployments (complete to 2023-02-06; rows with no "
+        "sourced status after the story: SDN, MDG, LBY, MOZ, BFA, COD")
+
+
+def test_c21_is_judged_on_the_latest_evidence_not_any_evidence():
+    events = claims.load_evidence()["events"]
+    check = claims.CHECKS["check_wagner_in_ukraine"]
+    assert check(events).verdict == "supported"  # as of the story: Soledar, two sources
+    later = check(events, story_date=pd.Timestamp("2026-12-05"))
+    assert later.verdict == "not checkable"
+    assert later.values["turns_since"] == ["rus-wagner-mutiny-2023", "rus-prigozhin-death-2023"]
+    # had the research searched since the mutiny and found nothing: not supported
+    searched = check(events, story_date=pd.Timestamp("2026-12-05"), searched_after_turns=True)
+    assert searched.verdict == "not supported"
+    # a combat record after the mutiny would make it current again
+    fight = events[events["event_id"] == "ukr-wagner-soledar-2023"].assign(
+        event_id="ukr-wagner-later-2024", date="2024-03-01")
+    more = pd.concat([events, fight], ignore_index=True)
+    assert check(more, fighting=("ukr-wagner-soledar-2023", "ukr-wagner-later-2024"),
+                 story_date=pd.Timestamp("2026-12-05")).verdict == "supported"
+
+
+def test_c32_later_window_holds_only_what_happened_after_the_story():
+    events = claims.load_evidence()["events"]
+    check = claims.CHECKS["check_tensions"]
+    later = check(events, story_date=pd.Timestamp("2026-12-05"), since=pd.Timestamp("2023-02-06"))
+    assert later.verdict == "supported"
+    assert sorted(later.values["Western"]) == ["mli-france-suspends-cooperation-2025",
+                                               "mli-french-national-arrested-2025"]
+    assert sorted(later.values["West African"]) == ["mli-ecowas-exit-2025",
+                                                    "mli-ecowas-exit-announced-2024"]
+    # the old traces alone (before the story) do not carry the later window
+    old = events[~events["event_id"].str.contains("2024|2025")]
+    assert check(old, story_date=pd.Timestamp("2026-12-05"),
+                 since=pd.Timestamp("2023-02-06")).verdict == "not supported"
+    # and as of the story the later events are not seen
+    then = check(events)
+    assert sorted(then.values["Western"]) == ["mli-joint-statement-2021",
+                                              "rus-eu-sanctions-wagner-2021"]

@@ -58,7 +58,24 @@ def test_check_agency_report(kwargs, verdict):
 def test_check_wagner_in_ukraine(date, sources, verdict):
     events = _events([("ukr-wagner-soledar-2023", date, "UKR", "military operation", "x",
                        sources)])
-    assert check_wagner_in_ukraine(events).verdict == verdict
+    assert check_wagner_in_ukraine(events, turns=()).verdict == verdict
+
+
+@pytest.mark.parametrize(("turn", "searched", "verdict"), [
+    ("2023-06-23", False, "not checkable"),  # a turn after the record, and no search since
+    ("2023-06-23", True, "not supported"),  # searched since and nothing found
+    ("2023-01-05", False, "supported"),  # a turn before the latest record does not outdate it
+])
+def test_a_later_turn_outdates_the_combat_record(turn, searched, verdict):
+    events = _events([("ukr-wagner-soledar-2023", "2023-01-10", "UKR", "military operation", "x",
+                       ["a", "b"]),
+                      ("rus-wagner-mutiny-2023", turn, "RUS", "mutiny", "A mutiny.", ["c"])])
+    got = check_wagner_in_ukraine(events, turns=("rus-wagner-mutiny-2023",),
+                                  searched_after_turns=searched, story_date="2026-12-05")
+    assert got.verdict == verdict
+    # as of the story the mutiny (June 2023) is not yet seen
+    assert check_wagner_in_ukraine(events, turns=("rus-wagner-mutiny-2023",)).verdict == (
+        "supported")
 
 
 @pytest.mark.parametrize(("description", "category", "verdict"), [

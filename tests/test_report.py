@@ -250,8 +250,8 @@ def test_ledger_page_shows_then_and_now_and_each_claims_history(tmp_path):
     # c14's history: the correction of the review of issue 18
     assert "2026-12-05, then: partly supported → not supported (correction)" in text
     assert text.count("<th scope='row'>History</th>") == len(rows)
-    assert ("Cannot be re-judged: data/wagner_deployments (complete to 2023-02-06; rows with no "
-            "sourced status after the story: SDN, MDG, LBY") in text
+    assert ("Cannot be decided as of 2026-12-05: it turns on what the research did not cover "
+            "(rows SDN, CAF, MDG, LBY") in text  # c22, at both bounds of the unresearched rows
 
 
 def test_dataframe_text_in_a_notebook_output_is_escaped_in_html():

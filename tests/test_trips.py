@@ -7,12 +7,14 @@ import pandas as pd
 import pytest
 from helpers import copy_data
 
+from analysis.contract.datapackage import load_table
 from analysis.contract.errors import DataError
 from analysis.subjects.trips import (
     DAYS_PER_MONTH,
     EARTH_RADIUS_KM,
     MOSCOW_LAT,
     MOSCOW_LON,
+    africa_travel,
     check_trips,
     haversine_km,
     leg_distances,
@@ -73,6 +75,50 @@ def test_load_trips_holds_all_twelve_stops_in_order(trips):
     assert got == EXPECTED_STOPS
     assert trips["stop"].tolist() == [1, 2, 3, 4] * 3
     assert trips["arrival_date"].is_monotonic_increasing
+
+
+LATER = {  # the trips after the story (research notes since_the_story, L01-L12)
+    4: ("tour", [("KEN", "Nairobi"), ("BDI", "Bujumbura"), ("MOZ", "Maputo"),
+                 ("ZAF", "Cape Town")]),
+    5: ("tour", [("GIN", "Conakry"), ("COG", "Oyo"), ("BFA", "Ouagadougou"), ("TCD", "N'Djamena")]),
+    6: ("multilateral", [("ZAF", "Johannesburg")]),
+    7: ("multilateral", [("EGY", "Cairo")]),
+}
+
+
+def test_the_story_window_is_the_default_and_all_trips_are_asked_for():
+    every = load_trips(through=None)
+    assert len(every) == 22
+    got = {t: (g["kind"].iloc[0], list(zip(g["iso3"], g["city"], strict=True)))
+           for t, g in every[every["trip"] > 3].groupby("trip")}
+    assert got == LATER
+    assert set(every.loc[every["trip"] <= 3, "kind"]) == {"tour"}
+    # the default is the story's window: trip 3 began in Iraq on 5 Feb, the day before
+    assert load_trips()["trip"].unique().tolist() == [1, 2, 3]
+    assert load_trips(through="2023-02-04")["trip"].unique().tolist() == [1, 2]
+    assert load_trips(through="2024-06-03")["trip"].max() == 5
+    # meetings held in Russia are not trips (St Petersburg 2023, Sirius 2024)
+    assert "RUS" not in set(every["iso3"])
+
+
+def test_later_stops_keep_their_dates_uncertain_as_the_notes_give_them():
+    every = load_trips(through=None).set_index("city")
+    assert every.loc["Bujumbura", "confidence"] == "medium"  # the date is medium (L02)
+    assert every.loc["Cape Town", "confidence"] == "medium"  # the meeting's day on one source
+    assert pd.isna(every.loc["Cape Town", "arrival_date"])  # known only by the meeting's day
+    assert every.loc["Cape Town", "talks_date"] == pd.Timestamp("2023-06-01")
+    assert pd.isna(every.loc["Ouagadougou", "talks_date"])  # 4 or 5 June, not pinned down
+    assert every["source_ids"].map(len).min() >= 2
+
+
+def test_africa_travel_counts_african_stops_per_trip_before_and_after_the_story():
+    countries = load_table("countries")
+    african = set(countries.loc[countries["continent"] == "africa", "iso3"])
+    table = africa_travel(load_trips(through=None), african)
+    assert table["african_stops"].tolist() == [4, 4, 3, 4, 4, 1, 1]  # Iraq is not Africa
+    assert table["after_story"].tolist() == [False] * 3 + [True] * 4
+    assert table["kind"].tolist() == ["tour"] * 5 + ["multilateral"] * 2
+    assert table.loc[3, "start"] == pd.Timestamp("2023-05-29")
 
 
 def test_load_trips_keeps_the_sourced_key_dates(trips):
@@ -232,13 +278,21 @@ BAD_CSV = {
         "row 7, column talks_date: '2023-02-31' is not a real date"),
     "date outside the tours": (
         "2023-02-08,2023-02-09,2023-02-09", "2023-02-08,2032-02-09,2023-02-09",
-        "row 12, column talks_date: '2032-02-09' is above the maximum 2023-02-28"),
+        "row 12, column talks_date: '2032-02-09' is above the maximum 2026-12-31"),
     "unknown confidence": (
-        ',medium,"Arrival disputed: late Wednesday', ',certain,"Arrival disputed: late Wednesday',
+        ',medium,tour,"Arrival disputed: late Wednesday',
+        ',certain,tour,"Arrival disputed: late Wednesday',
         "row 12, column confidence: 'certain' is not one of ['high', 'medium', 'low']"),
-    "missing arrival": (
-        "Oyo,-1.16,15.97,2022-07-24,", "Oyo,-1.16,15.97,,",
-        "row 2, column arrival_date: is empty but the column is required"),
+    "a trip's first stop without an arrival": (
+        "Cairo,30.04,31.24,2022-07-23,", "Cairo,30.04,31.24,,",
+        "row 1, column arrival_date: trip 1 has no arrival date at its first stop"),
+    "two kinds in one trip": (
+        ',medium,tour,"His first visit to Burundi',
+        ',medium,multilateral,"His first visit to Burundi',
+        "row 14, column kind: kind 'multilateral' differs from 'tour' at stop 1 of trip 4"),
+    "unknown kind": (
+        ',high,multilateral,"The G20', ',high,summit,"The G20',
+        "row 21, column kind: 'summit' is not one of ['tour', 'multilateral']"),
 }
 
 

@@ -41,6 +41,7 @@ NOTEBOOK_NAMES = {
     "comparison_charts": "analysis.charts.comparisons",
     "trip_charts": "analysis.charts.trips",
     "host_charts": "analysis.charts.hosts",
+    "travel_charts": "analysis.charts.travel",
     "prose": "analysis.charts.prose",
 }
 

@@ -210,40 +210,57 @@ def check_burkina_french_out(events: pd.DataFrame, *, iso3: str = "BFA",
         [("events", e) for e in [*orders, *coups["event_id"]]])
 
 
-WESTERN_SIGNALS = ("mli-joint-statement-2021", "rus-eu-sanctions-wagner-2021")
-NEIGHBOUR_SIGNALS = ("mli-ecowas-sanctions-2022",)
+# The recorded traces of each side's break with Mali's rulers, before the story and after it
+# (the window picks those dated in it). Western: the 23 Dec 2021 joint statement and the EU's
+# sanctions on Wagner; later, Mali's arrest of a French embassy employee as a French agent and
+# France's suspension of cooperation and expulsion of Malian diplomats (2025). West African:
+# ECOWAS's sanctions of 9 Jan 2022; later, the juntas' announced exit from ECOWAS (Jan 2024)
+# and its taking effect (29 Jan 2025).
+WESTERN_SIGNALS = ("mli-joint-statement-2021", "rus-eu-sanctions-wagner-2021",
+                   "mli-french-national-arrested-2025", "mli-france-suspends-cooperation-2025")
+NEIGHBOUR_SIGNALS = ("mli-ecowas-sanctions-2022", "mli-ecowas-exit-announced-2024",
+                     "mli-ecowas-exit-2025")
 
 
 @register
 def check_tensions(events: pd.DataFrame, *, western: tuple[str, ...] = WESTERN_SIGNALS,
                    neighbours: tuple[str, ...] = NEIGHBOUR_SIGNALS,
-                   story_date=STORY_DATE) -> Verdict:
+                   story_date=STORY_DATE, since=None) -> Verdict:
     """"Tensions with Western nations, and some West African neighbours, over the coup and its
-    use of mercenaries": recorded measures before the story, one set per side. ``western``:
-    the 23 Dec 2021 joint statement condemning the Wagner deployment and the EU's sanctions on
-    Wagner; ``neighbours``: ECOWAS's sanctions over the delayed transition
-    after the coup. Both sides on record: supported; one: partly; none: not supported. The
-    tension itself has no measure: these are its recorded traces."""
+    use of mercenaries": recorded measures in the window, one set per side. The window ends
+    on ``story_date`` and starts after ``since`` (``None``: any time before). ``western``: the
+    Western governments' measures against Mali's rulers or Mali's against them; ``neighbours``:
+    ECOWAS's and the break with it. Both sides on record in the window: supported; one: partly;
+    none: not supported. The tension itself has no measure: these are its recorded traces.
+
+    As of the story the window is open-ended and only the 2021-22 measures fall in it (the
+    statement and sanctions over Wagner, ECOWAS's over the delayed transition). Judged later
+    (a present-tense state) the window starts after the story, so that old traces cannot carry
+    the claim: the later breaks count, and the reason says what they were over."""
     story = pd.Timestamp(story_date)
+    start = None if since is None else pd.Timestamp(since)
     found = {}
     for side, ids in (("Western", western), ("West African", neighbours)):
         hit = events[events["event_id"].isin(ids)]
-        hit = hit[pd.Series([period_bounds(str(d))[1] < story for d in hit["date"]],
-                            index=hit.index, dtype=bool)]
-        found[side] = hit
+        bounds = [period_bounds(str(d)) for d in hit["date"]]
+        keep = [last < story and (start is None or first > start) for first, last in bounds]
+        found[side] = hit[pd.Series(keep, index=hit.index, dtype=bool)]
     values = {side: dict(zip(h["event_id"], h["date"], strict=True)) for side, h in found.items()}
     sides = [side for side, h in found.items() if len(h)]
     listed = "; ".join(f"{side}: " + ", ".join(f"{r.description.rstrip('.')} ({date_text(r.date)})"
                                                 for r in h.itertuples())
                        for side, h in found.items() if len(h))
     verdict = SUPPORTED if len(sides) == 2 else PARTLY if sides else NOT_SUPPORTED
-    reason = (f"Recorded before the story: {listed}." if sides else
-              "No Western or West African measure against Mali's rulers is recorded.")
+    window = ("before the story" if start is None
+              else f"from {date_text(start + pd.Timedelta(days=1))} to {date_text(story)}")
+    reason = (f"Recorded {window}: {listed}." if sides else
+              f"No Western or West African measure against Mali's rulers is recorded {window}.")
     return Verdict(verdict, values, reason).explained(
-        "Supported if the events record, before the story, a Western measure over the "
-        "mercenaries (the 23 Dec 2021 joint statement, the EU's sanctions) and a West African "
-        "one over the coup or the mercenaries (ECOWAS); one side only: partly; neither: not "
-        "supported. Whether the visit was a show of support is not judged.",
+        f"Supported if the events record, {window}, a Western measure (before the story: the "
+        "23 Dec 2021 joint statement and the EU's sanctions, over the mercenaries; later: "
+        "France's and Mali's breaks of 2025) and a West African one (ECOWAS's sanctions; later: "
+        "the exit from ECOWAS); one side only: partly; neither: not supported. Whether the "
+        "visit was a show of support is not judged.",
         [Figure(f"{side} measures", len(h), "event", f"{len(h)} recorded") for side, h
          in found.items()],
         [("events", e) for h in found.values() for e in h["event_id"]])

@@ -26,6 +26,7 @@ from analysis.claims.verdict import NOT_CHECKABLE, Verdict
 from analysis.contract.datapackage import resource
 from analysis.contract.partial_dates import period_bounds
 from analysis.story import STORY_DATE
+from analysis.subjects.wagner import unresearched_bounds
 
 MOMENT, STATE = "moment", "state"
 TENSES = (MOMENT, STATE)
@@ -60,7 +61,8 @@ LATER_WINDOWS: dict[str, Callable[[pd.Timestamp], dict]] = {
     "check_abuse_kinds": lambda as_of: {"story_date": as_of},
     # the full years after the coup run to the year before story_date: the day after as_of
     "check_closer_to_russia": lambda as_of: {"story_date": as_of + pd.Timedelta(days=1)},
-    "check_tensions": lambda as_of: {"story_date": as_of},
+    # present-tense states: the later window holds only what happened after the story
+    "check_tensions": lambda as_of: {"story_date": as_of, "since": STORY_DATE},
     "check_wagner_in_ukraine": lambda as_of: {"story_date": as_of},
 }
 
@@ -87,6 +89,13 @@ CURRENT = {"check_closer_to_russia": ("mali",)}
 # A check about one row (one country): the evidence, its key column and the check's keyword
 # naming the key. The row's own as_of is enough; the rest of the table need not be current.
 ROW_CURRENT = {"check_wagner_in_mali": ("wagner", "iso3", "iso3")}
+
+# A check over every row of a table with a per-row as_of, whose rows not researched through the
+# window's date may or may not change its answer: it is run at both bounds of those rows
+# (analysis.wagner.unresearched_bounds) and judged now only where both give the same verdict.
+# Any other check reading such a table is complete only as far as its least recent row.
+ROW_BOUNDS = {n: "wagner" for n in ("check_wagner_growth", "check_wagner_abuses",
+                                    "check_abuse_kinds")}
 
 
 def _row_as_of(name: str, fn, evidence: dict) -> dict:
@@ -158,7 +167,8 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
     tables = [t for p in CURRENT.get(name, data_parameters(fn))
               for t in EVIDENCE_TABLES.get(p, ())]
     dates = (_row_as_of(name, fn, evidence) if name in ROW_CURRENT
-             else {t: table_as_of(t, evidence) for t in tables})
+             else {t: _least_recent(t, evidence, table_as_of(t, evidence), name)
+                   for t in tables})
     stale = {t: d for t, d in dates.items() if d <= pd.Timestamp(STORY_DATE)}
     if stale:
         named = ", ".join(f"data/{t} (complete to {d:%Y-%m-%d}{_rows_held_back(t, evidence)})"
@@ -174,9 +184,44 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
     if unknown or not kwargs:
         raise ValueError(f"claim {claim['claim_id']}: {name} has no window argument "
                          f"{sorted(unknown) or '(none given)'}")
+    if name in ROW_BOUNDS:
+        return _bounded(name, fn, evidence, data_parameters, kwargs, as_of)
     now = fn(**{p: evidence[p] for p in data_parameters(fn)}, **kwargs)
+    if now.verdict == NOT_CHECKABLE:
+        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+                "reason_now": f"Cannot be judged as of {as_of:%Y-%m-%d}: {now.reason}"}
     return {"verdict_now": now.verdict, "as_of_now": f"{as_of:%Y-%m-%d}",
             "reason_now": now.reason}
+
+
+def _least_recent(table: str, evidence: dict, as_of: pd.Timestamp, name: str) -> pd.Timestamp:
+    """``as_of``, or for a table with a per-row ``as_of`` read by a check that does not bound
+    its rows (:data:`ROW_BOUNDS`), its least recent row's."""
+    ev = next((e for e, ts in EVIDENCE_TABLES.items() if table in ts), None)
+    frame = evidence.get(ev) if ev else None
+    if name in ROW_BOUNDS or frame is None or "as_of" not in frame:
+        return as_of
+    return min(as_of, pd.to_datetime(frame["as_of"]).min())
+
+
+def _bounded(name, fn, evidence, data_parameters, kwargs, as_of) -> dict:
+    """The verdict now of a :data:`ROW_BOUNDS` check: the same at both bounds, or not
+    checkable with both answers and the rows that would decide."""
+    ev = ROW_BOUNDS[name]
+    bounds = unresearched_bounds(evidence[ev], as_of)
+    got = {b: fn(**{p: bounds[b] if p == ev else evidence[p] for p in data_parameters(fn)},
+                 **kwargs) for b in ("low", "high")}
+    rows = ", ".join(bounds["rows"]) or "none"
+    same = got["low"].verdict == got["high"].verdict
+    text = (f"what the research did not cover (rows {rows} since their as_of; accusations "
+            f"after the story). Lower bound (those rows gone, no later accusation): "
+            f"{got['low'].verdict}: {got['low'].reason} Upper bound (still there, alleged ones "
+            f"confirmed, every row accused since): {got['high'].verdict}: {got['high'].reason}")
+    if same:
+        return {"verdict_now": got["low"].verdict, "as_of_now": f"{as_of:%Y-%m-%d}",
+                "reason_now": f"{got['low'].verdict.capitalize()} at both bounds of {text}"}
+    return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+            "reason_now": f"Cannot be decided as of {as_of:%Y-%m-%d}: it turns on {text}"}
 
 
 def data_as_of(source_ids: list[str], sources: pd.DataFrame, vintages: dict) -> str:

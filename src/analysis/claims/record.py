@@ -10,7 +10,15 @@ values, never from their wording alone.
 import pandas as pd
 
 from analysis.claims.common import announcement_row, date_text, event_row
-from analysis.claims.verdict import NOT_SUPPORTED, PARTLY, SUPPORTED, Figure, Verdict, register
+from analysis.claims.verdict import (
+    NOT_CHECKABLE,
+    NOT_SUPPORTED,
+    PARTLY,
+    SUPPORTED,
+    Figure,
+    Verdict,
+    register,
+)
 from analysis.contract.partial_dates import period_bounds
 from analysis.story import STORY_DATE
 
@@ -90,19 +98,48 @@ def check_agency_report(announcements: pd.DataFrame, *, announced: str = ONWARD_
         [("announcements", announced)])
 
 
+# Events after which Wagner's part in the war changed: the mutiny's deal sent its fighters to
+# Belarus or into Russia's regular army (data/events.csv; Prigozhin's death followed).
+WAGNER_TURNS = ("rus-wagner-mutiny-2023", "rus-prigozhin-death-2023")
+
+
 @register
 def check_wagner_in_ukraine(events: pd.DataFrame, *,
                             fighting: tuple[str, ...] = ("ukr-wagner-soledar-2023",),
+                            turns: tuple[str, ...] = WAGNER_TURNS,
+                            searched_after_turns: bool = False,
                             iso3: str = "UKR", story_date=STORY_DATE) -> Verdict:
-    """"Wagner's fighters are active in the war in Ukraine": the ``fighting`` rows (combat by
-    Wagner in ``iso3``) dated by the story's day, with at least two sources between them.
-    Supported if so; dated by then on one source: partly supported; none: not supported."""
+    """"Wagner's fighters are taking part in the war in Ukraine", a present-tense state, judged
+    on the LATEST evidence by ``story_date``: the ``fighting`` rows (combat by Wagner in
+    ``iso3``) and the ``turns`` (events after which Wagner's part in the war changed: the
+    mutiny, Prigozhin's death) dated by then.
+
+    No turn after the latest combat record: supported on at least two sources between the
+    records, partly on one, not supported with no record. A turn after it: the old record no
+    longer shows the present, and the answer is the search for combat since the turn. Only if
+    ``searched_after_turns`` (the events table was researched for Wagner units in the war after
+    the turn) is an empty record read as their absence (not supported); otherwise the claim is
+    not checkable, and the reason names the turn and the missing search."""
     rows = [event_row(events, e) for e in fighting]
     dated = [r for r in rows if r["iso3"] == iso3 and _by_story(r["date"], story_date)]
     sources = sorted({s for r in dated for s in r["source_ids"]})
     values = {"events": [str(r["event_id"]) for r in dated], "sources": len(sources)}
     when = ", ".join(_when(r["date"]) for r in dated) or "none"
-    if dated and len(sources) >= 2:
+    latest = max((period_bounds(str(r["date"]))[1] for r in dated), default=None)
+    after = [event_row(events, e) for e in turns]
+    after = [r for r in after if _by_story(r["date"], story_date)
+             and (latest is None or period_bounds(str(r["date"]))[0] > latest)]
+    values["turns_since"] = [str(r["event_id"]) for r in after]
+    turned = "; ".join(f"{r['description'].rstrip('.')} ({_when(r['date'])})" for r in after)
+    if after and not searched_after_turns:
+        v = Verdict(NOT_CHECKABLE, values, f"The latest record of Wagner's fighters in combat "
+                    f"in Ukraine is of {when}; since then: {turned}. The research did not "
+                    "search for Wagner units fighting in Ukraine after that, so the absence of a "
+                    "later record cannot be read as their absence.")
+    elif after:
+        v = Verdict(NOT_SUPPORTED, values, f"No record of Wagner's fighters in combat in "
+                    f"Ukraine after {turned} (the latest: {when}).")
+    elif dated and len(sources) >= 2:
         v = Verdict(SUPPORTED, values, f"Wagner's combat in Ukraine is on record before the "
                     f"story ({when}), from {len(sources)} independent sources.")
     elif dated:
@@ -113,10 +150,14 @@ def check_wagner_in_ukraine(events: pd.DataFrame, *,
                     "the story.")
     return v.explained(
         "Supported if data/events.csv records Wagner's fighters in combat in Ukraine by the "
-        "story's day on at least two sources; on one: partly supported; none: not supported.",
+        "story's day on at least two sources; on one: partly supported; none: not supported. "
+        "A present-tense state: a later event that changed Wagner's part in the war (its "
+        "mutiny) outdates an earlier combat record, and then only a search since decides.",
         [Figure("records of Wagner in combat in Ukraine", len(dated), "event",
-                f"{len(dated)} ({when}), {len(sources)} sources")],
-        [("events", e) for e in fighting])
+                f"{len(dated)} ({when}), {len(sources)} sources"),
+         *([Figure("changes since the latest record", len(after), "event", turned)]
+           if after else [])],
+        [("events", e) for e in [*fighting, *values["turns_since"]]])
 
 
 @register

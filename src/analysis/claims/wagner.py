@@ -5,6 +5,7 @@ fact-check notebook shows beside them."""
 import pandas as pd
 
 from analysis.claims.common import (
+    date_text,
     events_of,
     iso_day,
 )
@@ -65,7 +66,7 @@ def _abuse_verdict(wagner, story_date, statuses, accusers, most) -> Verdict:
               "not_accused_in": deployed.loc[~deployed["accused"], "country"].tolist(),
               "statuses": list(statuses), "accusers": accusers}
     text = (f"Abuses were reported in {len(accused)} of the {len(deployed)} countries where "
-            f"Wagner had deployed ({' or '.join(statuses)}) by the story's date "
+            f"Wagner had deployed ({' or '.join(statuses)}) by {date_text(story_date)} "
             f"({', '.join(accused['country'])}; accusations by {ACCUSERS[accusers]})")
     verdict = SUPPORTED if share > most else PARTLY if len(accused) else NOT_SUPPORTED
     suffix = "." if share > most else ": half or fewer, not most." if len(accused) else "."
@@ -135,8 +136,8 @@ def check_abuse_kinds(wagner: pd.DataFrame, *, kinds: tuple[str, ...] = NAMED_KI
     found = [k for k, c in where.items() if c]
     verdict = (SUPPORTED if len(found) == len(kinds) else PARTLY if found else NOT_SUPPORTED)
     text = "; ".join(f"{k}: {', '.join(c) or 'none'}" for k, c in where.items())
-    return Verdict(verdict, {"countries_by_kind": where}, f"Documented by the story's date: "
-                   f"{text}.").explained(
+    return Verdict(verdict, {"countries_by_kind": where}, f"Documented by "
+                   f"{date_text(story_date)}: {text}.").explained(
         "Supported if each kind of abuse the story names is documented in at least one country "
         "where Wagner had deployed (data/wagner_deployments.csv abuse_kinds); some: partly; "
         "none: not supported.",
@@ -213,11 +214,12 @@ def check_wagner_growth(wagner: pd.DataFrame, *, story_date=STORY_DATE, recent_y
               "added": added["country"].tolist(), "statuses": list(statuses)}
     if len(now) > len(then):
         v = Verdict(SUPPORTED, values, f"Countries hosting a documented Wagner deployment grew "
-                    f"from {len(then)} to {len(now)} in the {recent_years} years before the "
-                    f"story ({', '.join(added['country'])} added).")
+                    f"from {len(then)} to {len(now)} in the {recent_years} years to "
+                    f"{date_text(story)} ({', '.join(added['country'])} added).")
     else:
-        v = Verdict(NOT_SUPPORTED, values, f"{len(now)} countries hosted Wagner at the story's "
-                    f"date against {len(then)} {recent_years} years before: no growth.")
+        v = Verdict(NOT_SUPPORTED, values, f"{len(now)} countries hosted Wagner on "
+                    f"{date_text(story)} against {len(then)} on {date_text(start)}, "
+                    f"{recent_years} years before: no growth.")
     return v.explained(
         f"Supported if more countries hosted a documented Wagner deployment on the story's date "
         f"than {recent_years} years before (withdrawn ones count only while there); as many or "

@@ -247,10 +247,20 @@ def vote_comparison(votes: pd.DataFrame, resolutions: pd.DataFrame, iso3: str) -
     return pd.DataFrame(rows)
 
 
-def visits(trips: pd.DataFrame, iso3: str) -> pd.DataFrame:
-    """Lavrov's stops in the country (``data/lavrov_trips.csv``): trip, city, dates, sources."""
-    cols = ["trip", "stop", "city", "arrival_date", "departure_date", "met", "source_ids"]
-    return trips[trips["iso3"] == iso3][cols].sort_values("arrival_date", ignore_index=True)
+def visits(trips: pd.DataFrame, iso3: str, story_date=None) -> pd.DataFrame:
+    """Lavrov's stops in the country (``data/lavrov_trips.csv``): trip, city, dates, sources,
+    the trip's ``kind`` where recorded, ``day`` (the arrival, or the day of the talks where
+    the arrival is not recorded) and ``after_story`` (the trip began after ``story_date``,
+    default the story's; trip 3 began the day before)."""
+    from analysis.story import STORY_DATE
+
+    story = pd.Timestamp(STORY_DATE if story_date is None else story_date)
+    began = trips.groupby("trip")["arrival_date"].transform("min")
+    frame = trips.assign(day=trips["arrival_date"].fillna(trips["talks_date"]),
+                         after_story=began > story)
+    cols = ["trip", "stop", "city", "day", "arrival_date", "departure_date", "met",
+            "source_ids", "after_story", *(["kind"] if "kind" in trips else [])]
+    return frame[frame["iso3"] == iso3][cols].sort_values("day", ignore_index=True)
 
 
 def events_of(events: pd.DataFrame, iso3: str) -> pd.DataFrame:

@@ -184,19 +184,31 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
 
 
 def visits_sentence(name: str, visits: pd.DataFrame, trips: pd.DataFrame) -> str:
-    """Lavrov's stops in the country among the tours the project records."""
+    """Lavrov's stops in the country among the trips the project records, those before the
+    story (the tours it could see) told apart from those after it (``visits`` from
+    :func:`analysis.subjects.country.visits`)."""
     first, last = trips["arrival_date"].min(), trips["arrival_date"].max()
     span = f"{first:%B %Y} to {last:%B %Y}"
     n_trips = trips["trip"].nunique()
     if visits.empty:
-        return (f"Lavrov did not stop in {name} on any of the {n_trips} foreign tours the "
+        return (f"Lavrov did not stop in {name} on any of the {n_trips} trips to Africa the "
                 f"project records ({span}: `data/lavrov_trips.csv`).")
-    stops = [f"{v.city} on {v.arrival_date.day} {v.arrival_date:%B %Y} (tour {v.trip})"
-             for v in visits.itertuples(index=False)]
+
+    def stop(v) -> str:
+        meeting = ", a multilateral meeting" if getattr(v, "kind", "") == "multilateral" else ""
+        on = "on" if pd.notna(v.arrival_date) else "for talks on"
+        return f"{v.city} {on} {v.day.day} {v.day:%B %Y} (trip {v.trip}{meeting})"
+
+    parts = []
+    for after, words in ((False, "on the tours the story counted"),
+                         (True, "on later trips, after the story")):
+        some = visits[visits["after_story"] == after]
+        if len(some):
+            parts.append(f"{words}, {TIMES.get(len(some), f'{len(some)} times')}: "
+                         + "; ".join(stop(v) for v in some.itertuples(index=False)))
     ids = sorted({i for v in visits["source_ids"] for i in v})
-    return (f"Of the {n_trips} tours the project records ({span}), Lavrov stopped in {name} "
-            f"{TIMES.get(len(stops), f'{len(stops)} times')}: {'; '.join(stops)}. "
-            f"Sources: {source_links(ids)}.")
+    return (f"Of the {n_trips} trips to Africa the project records ({span}), Lavrov stopped in "
+            f"{name} {'; and '.join(parts)}. Sources: {source_links(ids)}.")
 
 
 def claims_list(name: str, claims: pd.DataFrame) -> str:

@@ -1,7 +1,14 @@
-"""Lavrov's three tours of July 2022 - February 2023: itinerary, durations, distances, intervals.
+"""Lavrov's trips to Africa: itinerary, durations, distances, intervals.
 
 The data are ``data/lavrov_trips.csv`` (one row per stop; described in ``data/datapackage.json``).
 Definitions a reviewer should check:
+
+- **The story's window.** The table holds the three tours the story could see (July 2022 -
+  February 2023) and the trips after it (2023-2025; ``kind`` tells a tour of bilateral visits
+  from a trip to one multilateral meeting). :func:`load_trips` returns the tours begun by the
+  story's date unless asked for more (``through=None``: all), so every number about the story
+  (the third tour in about six months, the legs, the calendar) rests on trips 1-3 only;
+  :func:`africa_travel` is the view over all of them.
 
 - **Dates** are local calendar days as reported. Where sources disagree the table records the
   earlier arrival and says so in ``notes``; a departure is empty unless a source gives it or the
@@ -25,7 +32,11 @@ import pandas as pd
 from analysis.contract.datapackage import load_table, resource
 from analysis.contract.errors import DataError
 from analysis.contract.paths import DATA_DIR, display_path
-from analysis.story import MOSCOW_LAT, MOSCOW_LON  # noqa: F401  (the assumed home; re-exported)
+from analysis.story import (  # noqa: F401  (the assumed home; re-exported)
+    MOSCOW_LAT,
+    MOSCOW_LON,
+    STORY_DATE,
+)
 
 TRIPS_RESOURCE = "lavrov_trips"
 TRIPS_FILE = "data/lavrov_trips.csv"  # how messages name the committed file
@@ -41,20 +52,31 @@ DAYS_PER_MONTH = 30.44
 _DATES = ["arrival_date", "talks_date", "departure_date"]
 
 
-def load_trips(data_dir=DATA_DIR, descriptor: dict | None = None) -> pd.DataFrame:
-    """The itinerary, typed and validated: descriptor checks, then :func:`check_trips`.
+def load_trips(data_dir=DATA_DIR, descriptor: dict | None = None, *,
+               through=STORY_DATE) -> pd.DataFrame:
+    """The itinerary, typed and validated: descriptor checks, then :func:`check_trips` (over
+    every row, whatever ``through``).
 
-    One row per stop in file order; ``lat``/``lon`` in decimal degrees; dates as timestamps
-    (``NaT`` where not sourced); ``source_ids`` as lists. Raises
-    :class:`~analysis.contract.errors.DataError` naming file, row and column.
+    Only the trips whose first stop was reached by ``through`` (default: the story's date, so
+    the three tours the story could see; trip 3 began in Iraq on 5 Feb 2023 and its later stops
+    are kept); ``through=None`` returns every trip. One row per stop in file order;
+    ``lat``/``lon`` in decimal degrees; dates as timestamps (``NaT`` where not sourced);
+    ``source_ids`` as lists. Raises :class:`~analysis.contract.errors.DataError` naming file,
+    row and column.
 
     >>> trips = load_trips()
     >>> trips.groupby("trip")["stop"].max().tolist()
     [4, 4, 4]
+    >>> load_trips(through=None).groupby("trip")["stop"].max().tolist()
+    [4, 4, 4, 4, 4, 1, 1]
     """
     trips = load_table(TRIPS_RESOURCE, data_dir=data_dir, descriptor=descriptor)
     path = Path(data_dir) / resource(TRIPS_RESOURCE, descriptor)["path"]
-    return check_trips(trips, file=display_path(path))
+    trips = check_trips(trips, file=display_path(path))
+    if through is None:
+        return trips
+    start = trips.groupby("trip")["arrival_date"].transform("min")
+    return trips[start <= pd.Timestamp(through)]
 
 
 def check_trips(trips: pd.DataFrame, file: str = TRIPS_FILE) -> pd.DataFrame:
@@ -68,6 +90,7 @@ def check_trips(trips: pd.DataFrame, file: str = TRIPS_FILE) -> pd.DataFrame:
     """
     frame = trips.reset_index(drop=True)
     for trip, group in frame.groupby("trip", sort=True):
+        _check_trip_start_and_kind(group, file)
         previous = None
         for expected, (pos, stop) in enumerate(group.sort_values("stop", kind="stable").iterrows(),
                                                start=1):
@@ -84,6 +107,19 @@ def check_trips(trips: pd.DataFrame, file: str = TRIPS_FILE) -> pd.DataFrame:
             _check_stop_dates(stop, previous, file, row)
             previous = stop
     return trips
+
+
+def _check_trip_start_and_kind(group: pd.DataFrame, file: str) -> None:
+    """A trip's first stop has an arrival date (a trip is dated by it) and every stop of a
+    trip has the same ``kind`` (when the frame has the column)."""
+    first = group.sort_values("stop", kind="stable").iloc[0]
+    if "arrival_date" in group and pd.isna(first["arrival_date"]):
+        raise DataError(file, f"trip {first['trip']} has no arrival date at its first stop",
+                        row=int(first.name) + 1, column="arrival_date")
+    if "kind" in group and group["kind"].nunique() > 1:
+        odd = group[group["kind"] != first["kind"]].iloc[0]
+        raise DataError(file, f"kind {odd['kind']!r} differs from {first['kind']!r} at stop 1 "
+                        f"of trip {first['trip']}", row=int(odd.name) + 1, column="kind")
 
 
 def _check_stop_dates(stop: pd.Series, previous: pd.Series | None, file: str, row: int) -> None:
@@ -232,3 +268,34 @@ def tour_intervals(trips: pd.DataFrame) -> pd.DataFrame:
         "days_since_first": since_first,
         "months_since_first": since_first.astype("Float64") / DAYS_PER_MONTH,
     }).reset_index()
+
+
+def africa_travel(trips: pd.DataFrame, african, story_date=STORY_DATE) -> pd.DataFrame:
+    """One row per trip, over all the trips given (``load_trips(through=None)``): ``trip``,
+    ``kind``, ``start`` (first arrival), ``end`` (the latest known date of any kind, so a
+    minimum where the last departure is not recorded), ``african_stops`` (stops in a country
+    of ``african``, iso3 codes by geography, so Egypt counts and Iraq does not),
+    ``countries`` (their names in stop order) and ``after_story`` (the trip began after
+    ``story_date``; trip 3, begun in Iraq the day before the story, is the story's).
+
+    >>> t = pd.DataFrame({"trip": [1, 1, 2], "stop": [1, 2, 1], "kind": ["tour", "tour",
+    ...     "multilateral"], "iso3": ["IRQ", "MLI", "EGY"], "country": ["Iraq", "Mali", "Egypt"],
+    ...     "arrival_date": pd.to_datetime(["2023-02-05", "2023-02-07", "2025-12-18"]),
+    ...     "talks_date": pd.NaT, "departure_date": pd.NaT})
+    >>> africa_travel(t, {"MLI", "EGY"})[["trip", "african_stops", "countries", "after_story"]]
+       trip  african_stops countries  after_story
+    0     1              1      Mali        False
+    1     2              1     Egypt         True
+    """
+    frame = trips.sort_values(["trip", "stop"])
+    frame = frame.assign(_last=frame[_DATES].max(axis=1),
+                         _africa=frame["iso3"].isin(set(african)))
+    rows = []
+    for trip, g in frame.groupby("trip", sort=True):
+        start = g["arrival_date"].min()
+        on = g[g["_africa"]]
+        rows.append({"trip": int(trip), "kind": g["kind"].iloc[0], "start": start,
+                     "end": g["_last"].max(), "african_stops": len(on),
+                     "countries": ", ".join(dict.fromkeys(on["country"])),
+                     "after_story": bool(start > pd.Timestamp(story_date))})
+    return pd.DataFrame(rows)

@@ -182,3 +182,41 @@ def host_spans(wagner: pd.DataFrame, events: pd.DataFrame,
     for column in ("start", "end", "last_sourced"):
         out[column] = pd.to_datetime(out[column])
     return out.sort_values(["start", "force"], kind="stable").reset_index(drop=True)
+
+
+LATER_FINDING = "UN body (bound: a finding not researched)"  # how the upper bound marks a row
+
+
+def unresearched_bounds(wagner: pd.DataFrame, as_of) -> dict:
+    """The table at the two bounds of what the research through ``as_of`` did not cover, for a
+    check over every row to be judged later only where both bounds give the same answer.
+
+    Not covered: a row's presence after its own ``as_of`` (unless it ``ended``), and any
+    accusation after the story (``abuse_documented_by`` and ``abuse_kinds`` are as of the
+    story for every row). ``"low"``: each such row's deployment ended the day after its
+    ``as_of`` and no later accusation was made. ``"high"``: each is still there, an alleged one
+    confirmed, and every row drew a later UN finding of every kind of abuse. Nothing is
+    guessed: the bounds are the least and the most the unresearched rows could be.
+
+    >>> w = pd.DataFrame({"iso3": ["SDN", "MLI"], "status": ["confirmed", "alleged"],
+    ...     "ended": [None, None], "as_of": ["2023-02-06", "2026-12-05"],
+    ...     "abuse_documented_by": [None, None], "abuse_kinds": [None, None]})
+    >>> b = unresearched_bounds(w, "2026-12-05")
+    >>> b["low"]["ended"].tolist(), b["high"]["status"].tolist()
+    (['2023-02-07', None], ['confirmed', 'alleged'])
+    >>> b["high"]["abuse_documented_by"].iloc[1]
+    ['UN body (bound: a finding not researched)']
+    """
+    day = pd.Timestamp(as_of)
+    open_ = wagner["ended"].isna() & (pd.to_datetime(wagner["as_of"]) < day)
+    low = wagner.copy()
+    low.loc[open_, "ended"] = [f"{pd.Timestamp(d) + pd.Timedelta(days=1):%Y-%m-%d}"
+                               for d in wagner.loc[open_, "as_of"]]
+    high = wagner.copy()
+    high.loc[open_ & (wagner["status"] == "alleged"), "status"] = "confirmed"
+    fields = resource("wagner_deployments")["schema"]["fields"]
+    kinds = next(f for f in fields if f["name"] == "abuse_kinds")["itemConstraints"]["enum"]
+    high["abuse_documented_by"] = [[*(d if isinstance(d, list) else []), LATER_FINDING]
+                                   for d in wagner["abuse_documented_by"]]
+    high["abuse_kinds"] = [list(kinds) for _ in range(len(wagner))]
+    return {"low": low, "high": high, "rows": wagner.loc[open_, "iso3"].tolist()}
