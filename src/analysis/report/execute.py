@@ -137,6 +137,9 @@ def inject_parameters(nb, params: dict):
     lines = ["# Parameters given to `make report`"]
     lines += [f"{k} = {v!r}" for k, v in sorted(params.items())]
     cell = nbformat.v4.new_code_cell("\n".join(lines))
+    # A fixed id, not nbformat's random one: the id is written into the page (``cell-id=``),
+    # and the same run must give the same bytes on every build.
+    cell.id = "injected-parameters"
     cell.metadata["tags"] = ["injected-parameters"]
     nb.cells.insert(index + 1, cell)
     return nb
