@@ -443,6 +443,40 @@ def test_pages_parse_to_the_document_nbconvert_writes(name):
         assert with_code == ('class="highlight hl-ipython3"' in ours)
 
 
+def test_markdown_remembered_across_pages_renders_as_nbconvert_does():
+    """The page exporter renders a markdown text once; a cell with attachments is rendered
+    with its own, even when the same text was seen before without them or with others."""
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    text = "## The same heading\n\nThe same *text*"
+
+    def notebook(png: str):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_markdown_cell(text), nbformat.v4.new_markdown_cell(
+            text + ", ![a picture](attachment:a.png)",
+            attachments={"a.png": {"image/png": png}})]
+        return nb
+
+    for png in ("AAAA", "BBBB", "AAAA"):
+        nb = notebook(png)
+        ours = render.to_html(nb, "t")
+        theirs = render.to_html(nb, "t", exporter_class=HTMLExporter)
+        assert (str(BeautifulSoup(ours, "html.parser"))
+                == str(BeautifulSoup(theirs, "html.parser")))
+        assert ours.count(f"data:image/png;base64,{png}") == 1
+        assert ours.count('id="The-same-heading"') == 2
+
+
+def test_a_page_of_an_invalid_notebook_is_refused_though_validated_once():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1")
+    cell.outputs = [{"output_type": "stream", "name": "stdout", "text": 5}]  # text: a number
+    nb.cells = [cell]
+    with pytest.raises(nbformat.ValidationError):
+        render.to_html(nb, "t")
+
+
 def test_the_build_process_skips_the_iri_grammars_and_still_validates_notebooks(tmp_path):
     broken = tmp_path / "broken.ipynb"
     broken.write_text('{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, '

@@ -19,6 +19,7 @@ Plain string and regular-expression edits on nbconvert's fixed output, not a sec
 parse: the pages are large and this runs on every build.
 """
 
+import functools
 import re
 from functools import cache
 
@@ -106,11 +107,24 @@ def clean_page(page: str) -> str:
     """
     page = PANDAS_STYLE.sub("", page)
     page = DATAFRAME_TABLE.sub(_td_for_empty_th, page)
+    # The style sheets are in the head, the same on every page: fixed once per build, and the
+    # body (charts as base64 text) is not searched for CSS.
+    at = page.find("</head>")
+    head, body = (page[:at], page[at:]) if at != -1 else (page, "")
+    head, has_code_css = _clean_head(head)
+    if not has_code_css and 'class="highlight' in body:
+        body = body.replace("</head>", f"<style>{code_css()}</style>\n</head>", 1)
+    return head + body
+
+
+@functools.lru_cache(maxsize=16)
+def _clean_head(head: str) -> tuple[str, bool]:
+    """``head`` with the code CSS in :func:`code_style`'s colours and JupyterLab's invalid
+    declarations fixed; and whether it carried nbconvert's code CSS."""
     jupyter = _jupyter_css()
-    if jupyter in page:
-        page = page.replace(jupyter, code_css(), 1)
-    elif 'class="highlight' in page:
-        page = page.replace("</head>", f"<style>{code_css()}</style>\n</head>", 1)
+    found = jupyter in head
+    if found:
+        head = head.replace(jupyter, code_css(), 1)
     for pattern, replacement in LAB_CSS_FIXES:
-        page = pattern.sub(replacement, page)
-    return page
+        head = pattern.sub(replacement, head)
+    return head, found
