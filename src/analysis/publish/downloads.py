@@ -13,6 +13,7 @@ notebook displayed (:func:`analysis.charts.show` hands the same bytes to both).
 """
 
 import base64
+import functools
 import html
 import json
 import re
@@ -45,6 +46,13 @@ class Source:
     rights: str
 
 
+@functools.cache
+def _as_dict(source: Source) -> dict:
+    """A source as the bundle's metadata lists it (worked out once: a source is cited by the
+    bundles of many charts; the dict is only read)."""
+    return asdict(source)
+
+
 def _zip(path: Path, members: dict[str, bytes]) -> None:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for name in sorted(members):
@@ -62,7 +70,7 @@ def metadata(about: dict, stem: str, slug: str, notebook: str, sources: list[Sou
         "title": about.get("title", ""), "subtitle": about.get("subtitle", ""),
         "source_line": about.get("source", ""), "alt": about.get("alt", ""),
         "chart": stem, "notebook": notebook, "page": f"{slug}.html",
-        "sources": [asdict(s) for s in sources],
+        "sources": [_as_dict(s) for s in sources],
         "licences": [{"what": w, "licence": lic} for w, lic in info.licences],
         "data_vintages": list(info.vintages), "sources_last_read": info.accessed,
         "commit": info.commit, "commit_date": info.commit_date, "citation": info.citation,

@@ -185,7 +185,7 @@ def citation_block(info: layout.SiteInfo) -> str:
 
 def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None,
                 prov=None, info: layout.SiteInfo | None = None,
-                memo: Path | None = None) -> None:
+                memo: Path | None = None, known: dict | None = None) -> None:
     """Write index.html (and ledger.html when there is a ledger; sources.html and
     corrections.html when there is provenance) into ``site``.
 
@@ -193,7 +193,8 @@ def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None
     handed in by the command line: the report machinery imports no subject and no check.
     ``prov`` is :func:`analysis.publish.provenance.load_provenance` output, or None.
     ``info``: the footer's facts (:func:`analysis.publish.siteinfo.site_info` by default).
-    ``memo``: a folder where the search index remembers its work between builds.
+    ``memo``: a folder where the search index remembers its work between builds; ``known``:
+    the search sections of pages parsed already (:func:`analysis.publish.search.write_search`).
     """
     if info is None:
         from analysis.publish.siteinfo import site_info
@@ -221,7 +222,7 @@ def write_pages(site: Path, entries: list[Entry], rows: list[dict] | None = None
 
     datafiles.write_data(site, read_descriptor(), DATA_DIR, info,
                          prov[1] if prov is not None else None, css=CSS)
-    search.write_search(site, memo)  # last: it indexes every page written
+    search.write_search(site, memo, known)  # last: it indexes every page written
 
 
 def write_ledger(site: Path, rows: list[dict], prov, info: layout.SiteInfo) -> None:

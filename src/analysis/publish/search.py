@@ -158,10 +158,11 @@ def _keep(path: Path, entries: dict) -> None:
     tmp.replace(path)
 
 
-def write_search(site: Path, memo: Path | None = None) -> None:
+def write_search(site: Path, memo: Path | None = None, known: dict | None = None) -> None:
     """``site/search/``: lunr.js (from node_modules), the index of the pages written so far,
     and the script that runs a query. Call it once every page is written. ``memo``: a folder
-    where what was computed is remembered for the next build (see the module's docstring)."""
+    where what was computed is remembered for the next build (see the module's docstring);
+    ``known``: :func:`page_sections` of pages already parsed, by the sha-256 of their bytes."""
     if not LUNR_JS.is_file():
         raise SearchError(f"{LUNR_JS.relative_to(ROOT)} is missing: run `make node_modules` "
                           "(npm ci from package-lock.json), which installs lunr.js")
@@ -170,7 +171,8 @@ def write_search(site: Path, memo: Path | None = None) -> None:
     shutil.copyfile(LUNR_JS, out / "lunr.min.js")
     shutil.copyfile(SCRIPT, out / "search.js")
     used: dict = {}
-    docs = documents(site, _recall(memo / "pages.json") if memo else None, used)
+    docs = documents(site, {**(_recall(memo / "pages.json") if memo else {}), **(known or {})},
+                     used)
     key = hashlib.sha256(json.dumps(docs, sort_keys=True).encode()).hexdigest()
     script = (_recall(memo / "index.json") if memo else {}).get(key) or index_script(docs)
     (out / "index.js").write_text(script, encoding="utf-8")

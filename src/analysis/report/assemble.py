@@ -1,6 +1,10 @@
 """Assembling the site from the cache: each notebook's pre-rendered pages with the site's
 layout and the sources of the tables it read, its charts (in ``charts/`` beside the site, and
 inside the site with their download bundles, linked under each chart), then the site's own pages.
+
+A notebook's part of the site depends on its cached result alone, so the build assembles it as
+soon as that result is stored, while the other notebooks still run (:class:`Assembly`); what
+is left for the end is the site's own pages (index, ledger, data, search).
 """
 
 import json
@@ -12,43 +16,58 @@ from analysis.report.cache import cache_paths
 _LOAD = object()
 
 
-def build_site(jobs: list, cache: Path, staging: Path, ledger=None, prov=_LOAD) -> None:
-    """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered).
+class SiteAssembly:
+    """``site/`` and ``charts/`` in ``staging``: :meth:`add` each job, then :meth:`finish`.
 
-    ``ledger``: the ledger's rows, or a function that computes them (called only here, when the
-    site is rebuilt), or None for a site without a ledger. Each notebook page ends with the
-    sources cited by the rows of the tables it read (:mod:`.provenance`); ``prov``: what
-    :func:`.provenance.load_provenance` returned, when it was loaded already (by default it
-    is loaded here).
-    """
-    from analysis.contract.citations import sources_of_tables, tables_of_files
-    from analysis.publish import downloads, layout, provenance
-    from analysis.publish import pages as site_pages
-    from analysis.publish.siteinfo import site_info
+    ``prov``: what :func:`.provenance.load_provenance` returned, when it was loaded already (by
+    default it is loaded here). Jobs reading the same tables cite the same sources: their
+    sources section and citations are worked out once."""
 
-    site, charts = staging / "site", staging / "charts"
-    site.mkdir(parents=True)
-    charts.mkdir()
-    if prov is _LOAD:
-        prov = provenance.load_provenance()
-    info = site_info(pages=frozenset({layout.COUNTRY_PAGES}) if any(j.group for j in jobs)
-                     else frozenset())
-    entries = []
-    for job in jobs:
-        paths = cache_paths(cache, job)
+    def __init__(self, jobs: list, cache: Path, staging: Path, prov=_LOAD):
+        from analysis.publish import layout, provenance
+        from analysis.publish.siteinfo import site_info
+
+        self.cache, self.site, self.charts = cache, staging / "site", staging / "charts"
+        self.site.mkdir(parents=True)
+        self.charts.mkdir()
+        self.prov = provenance.load_provenance() if prov is _LOAD else prov
+        self.info = site_info(pages=frozenset({layout.COUNTRY_PAGES})
+                              if any(j.group for j in jobs) else frozenset())
+        self.entries: dict[str, object] = {}
+        self.sections: dict = {}  # search sections of the pages written, by their sha-256
+        self._cited: dict = {}
+
+    def _sources(self, reads: dict) -> tuple[str, list]:
+        """The sources section of a page that read ``reads``, and the sources it cites."""
+        from analysis.contract.citations import sources_of_tables, tables_of_files
+        from analysis.publish import downloads, provenance
+
+        if self.prov is None:
+            return "", []
+        tables = tuple(t for t in tables_of_files(reads) if t != "sources")
+        source_ids = tuple(sorted(sources_of_tables(list(tables), self.prov[1])))
+        if (source_ids, tables) not in self._cited:
+            self._cited[source_ids, tables] = (
+                provenance.notebook_sources(list(source_ids), self.prov[0], list(tables)),
+                downloads.sources_for(list(source_ids), self.prov[0]))
+        return self._cited[source_ids, tables]
+
+    def add(self, job) -> None:
+        """The job's two pages, its charts and their bundles, and its entry on the index."""
+        import hashlib
+
+        from analysis.publish import downloads, layout, provenance, search
+        from analysis.publish import pages as site_pages
+
+        paths = cache_paths(self.cache, job)
         meta = json.loads(paths["meta"].read_text(encoding="utf-8"))
-        section, cited = "", []
-        if prov is not None:
-            tables = [t for t in tables_of_files(meta.get("reads", {})) if t != "sources"]
-            source_ids = sources_of_tables(tables, prov[1])
-            section = provenance.notebook_sources(source_ids, prov[0], tables)
-            cited = downloads.sources_for(source_ids, prov[0])
+        section, cited = self._sources(meta.get("reads", {}))
         shown = {}
         if paths["charts"].exists():
             for f in sorted(paths["charts"].iterdir()):
-                shutil.copyfile(f, charts / f.name)
-            shown = downloads.publish_charts(paths["charts"], site, job.slug, job.path.name,
-                                             cited, info)
+                shutil.copyfile(f, self.charts / f.name)
+            shown = downloads.publish_charts(paths["charts"], self.site, job.slug,
+                                             job.path.name, cited, self.info)
         for kind, name in (("html", f"{job.slug}.html"), ("editors", f"{job.slug}.editors.html")):
             page = paths[kind].read_text(encoding="utf-8")
             if section:
@@ -58,8 +77,70 @@ def build_site(jobs: list, cache: Path, staging: Path, ledger=None, prov=_LOAD) 
                 raise ValueError(f"{name}: {unlinked} image(s) on the page match no chart "
                                  f"exported to {paths['charts'].name} (show charts with "
                                  "analysis.charts.show)")
-            (site / name).write_text(layout.decorate(page, name, info), encoding="utf-8")
-        entries.append(site_pages.Entry(job.slug, job.path.name, meta["summary"], job.params,
-                                        group=job.group, facts=meta.get("facts", {})))
-    site_pages.write_pages(site, entries, ledger() if callable(ledger) else ledger, prov, info,
-                           memo=cache / "search")
+            page = layout.decorate(page, name, self.info)
+            (self.site / name).write_text(page, encoding="utf-8")
+            if kind == "html":  # the search indexes the reviewers' pages
+                data = page.encode("utf-8")
+                self.sections[hashlib.sha256(data).hexdigest()] = search.page_sections(page)
+        self.entries[job.slug] = site_pages.Entry(job.slug, job.path.name, meta["summary"],
+                                                  job.params, group=job.group,
+                                                  facts=meta.get("facts", {}))
+
+    def finish(self, jobs: list, ledger=None) -> None:
+        """The site's own pages (index, ledger, sources, data, search), once every job is in.
+
+        ``ledger``: the ledger's rows, or a function that computes them (called only here),
+        or None for a site without a ledger."""
+        from analysis.publish import pages as site_pages
+
+        site_pages.write_pages(self.site, [self.entries[j.slug] for j in jobs],
+                               ledger() if callable(ledger) else ledger, self.prov, self.info,
+                               memo=self.cache / "search", known=self.sections)
+
+
+def build_site(jobs: list, cache: Path, staging: Path, ledger=None, prov=_LOAD) -> None:
+    """Assemble site/ and charts/ in ``staging`` from the cache (pages are pre-rendered), all
+    at once (the build uses :class:`Assembly` to do most of it while notebooks run)."""
+    site = SiteAssembly(jobs, cache, staging, prov)
+    for job in jobs:
+        site.add(job)
+    site.finish(jobs, ledger)
+
+
+class Assembly:
+    """The site assembled while the notebooks run: started, then each job added as its result
+    is stored (all in the build's render thread, one call at a time), finished at the end.
+
+    An error (the sources unreadable, a chart without its files) is kept and raised by
+    :meth:`finish`, where the build meets it as it would have assembling at the end: the
+    notebooks still run and report, and the previous site stays as it is."""
+
+    def __init__(self, jobs: list, cache: Path, staging: Path):
+        self.jobs, self.cache, self.staging = jobs, cache, staging
+        self.site: SiteAssembly | None = None
+        self.error: BaseException | None = None
+
+    def start(self, prov_loaded) -> None:
+        """``prov_loaded``: a future of :func:`.provenance.load_provenance`."""
+        try:
+            self.site = SiteAssembly(self.jobs, self.cache, self.staging, prov_loaded.result())
+        except Exception as exc:  # noqa: BLE001 - raised again by finish
+            self.error = exc
+
+    def add(self, job) -> None:
+        if self.error is not None or self.site is None:
+            return
+        try:
+            self.site.add(job)
+        except Exception as exc:  # noqa: BLE001 - raised again by finish
+            self.error = exc
+
+    def finish(self, ledger=None) -> None:
+        if self.error is not None:
+            raise self.error
+        if self.site is None:
+            raise RuntimeError("the site's assembly was never started")
+        for job in self.jobs:  # none, unless a job was never handed in
+            if job.slug not in self.site.entries:
+                self.site.add(job)
+        self.site.finish(self.jobs, ledger)

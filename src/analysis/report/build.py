@@ -44,7 +44,7 @@ from analysis.publish.render import (  # noqa: F401 (re-exported: tests and benc
     summary_html,
     to_html,
 )
-from analysis.report.assemble import _LOAD, build_site  # noqa: F401 (re-exported)
+from analysis.report.assemble import _LOAD, Assembly, build_site  # noqa: F401 (re-exported)
 from analysis.report.cache import (  # noqa: F401 (re-exported)
     PACKAGE_DIR,
     _sha,
@@ -209,7 +209,7 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         if job not in stale:
             print(f"cached  {job.slug}", file=sys.stderr)
     failures = []
-    ledger_file, ledger_pid, spec, prov_loaded = None, None, None, None
+    ledger_file, ledger_pid, spec, assembly = None, None, None, None
     if isinstance(ledger, str):
         spec, ledger = ledger, _ledger_cached(cache, code)
     if stale:
@@ -217,11 +217,18 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
         from analysis.report.execute import render_pool
 
         render = render_pool()
-        # The sources and their citations, read in the render thread while the kernels run
-        # (its error, if any, is raised where the site needs them, as without this).
+        # The site is assembled in the render thread while the kernels run: first the sources
+        # and their citations, then the notebooks whose results are cached, then each one as
+        # it is stored (an error is raised where the site is finished, as without this).
         from analysis.publish import provenance
 
         prov_loaded = render.submit(provenance.load_provenance)
+        staging = state.add_folder(Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir)))
+        assembly = Assembly(jobs, cache, staging)
+        render.submit(assembly.start, prov_loaded)
+        for job in jobs:
+            if job not in stale:
+                render.submit(assembly.add, job)
         if spec and ledger is None:  # computed in a forked child, while the notebooks run
             ledger_dir = state.add_folder(Path(tempfile.mkdtemp(prefix=".ledger-", dir=cache)))
             ledger_file, ledger_log = ledger_dir / "ledger.json", ledger_dir / "reads.txt"
@@ -243,9 +250,11 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
             if status == "failed":
                 failures.append(message)
 
-        runner = runner_class(template, state, cache, workers,
-                              lambda job, nb, work, timing, finish: store_result(
-                                  job, nb, work, cache, code, timing, finish), render)
+        def store(job, nb, work, timing, finish):
+            store_result(job, nb, work, cache, code, timing, finish)
+            assembly.add(job)
+
+        runner = runner_class(template, state, cache, workers, store, render)
         try:
             runner.run(stale, report)
         finally:
@@ -270,9 +279,11 @@ def _run_and_swap(jobs, stale, cache, code, build_dir, jobs_limit, ledger, state
     if spec and ledger is None:  # the child failed, or nothing ran: compute it here
         ledger = _call(spec)
     state.phase = "assembling the site"
-    staging = state.add_folder(Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir)))
-    build_site(jobs, cache, staging, ledger,
-               prov=prov_loaded.result() if prov_loaded is not None else _LOAD)
+    if assembly is not None:
+        assembly.finish(ledger)
+    else:
+        staging = state.add_folder(Path(tempfile.mkdtemp(prefix=".staging-", dir=build_dir)))
+        build_site(jobs, cache, staging, ledger)
     (staging / "site" / ".build-key").write_text(site_key)
     # The swap runs with the signals held back: the site is the old one or the new one.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
