@@ -69,16 +69,17 @@ def _page_exporter_class():
         - the notebook is validated once, after its preprocessors (nbconvert's documented
           ``optimistic_validation``), not after each of them (twelve times a page)."""
 
+        def __init__(self, **kw):
+            super().__init__(**kw)
+            self._markdown_memo = functools.lru_cache(maxsize=MEMO)(
+                lambda text, folder: HTMLExporter.markdown2html(
+                    self, {"cell": {}, "resources": {"metadata": {"path": folder}}}, text))
+
         @pass_context
         def markdown2html(self, context, source):
-            cell = context.get("cell", {})
-            if cell.get("attachments"):
+            if context.get("cell", {}).get("attachments"):
                 return super().markdown2html(context, source)
             path = context.get("resources", {}).get("metadata", {}).get("path", "")
-            if not hasattr(self, "_markdown_memo"):
-                self._markdown_memo = functools.lru_cache(maxsize=MEMO)(
-                    lambda text, folder: HTMLExporter.markdown2html(
-                        self, {"cell": {}, "resources": {"metadata": {"path": folder}}}, text))
             return self._markdown_memo(str(source), path)
 
         def from_notebook_node(self, nb, resources=None, **kw):

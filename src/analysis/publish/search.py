@@ -104,6 +104,13 @@ def page_sections(page: str) -> list:
                          if (text := _clean(s["text"]))]]
 
 
+def keyed_sections(content: bytes, memo: dict | None = None) -> tuple[str, list]:
+    """A page's key in the memo (the sha-256 of its bytes) and its :func:`page_sections`,
+    taken from ``memo`` when there."""
+    key = hashlib.sha256(content).hexdigest()
+    return key, (memo or {}).get(key) or page_sections(content.decode("utf-8"))
+
+
 def documents(site: Path, memo: dict | None = None, used: dict | None = None) -> list[dict]:
     """The sections of every indexed page: id, url (relative to the site's root), the page's
     title, the section's title and its text.
@@ -115,9 +122,7 @@ def documents(site: Path, memo: dict | None = None, used: dict | None = None) ->
         rel = page.relative_to(site).as_posix()
         if rel.endswith(".editors.html"):
             continue
-        content = page.read_bytes()
-        key = hashlib.sha256(content).hexdigest()
-        parsed = (memo or {}).get(key) or page_sections(content.decode("utf-8"))
+        key, parsed = keyed_sections(page.read_bytes(), memo)
         if used is not None:
             used[key] = parsed
         page_title, sections = parsed

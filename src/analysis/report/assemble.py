@@ -54,8 +54,6 @@ class SiteAssembly:
 
     def add(self, job) -> None:
         """The job's two pages, its charts and their bundles, and its entry on the index."""
-        import hashlib
-
         from analysis.publish import downloads, layout, provenance, search
         from analysis.publish import pages as site_pages
 
@@ -80,8 +78,8 @@ class SiteAssembly:
             page = layout.decorate(page, name, self.info)
             (self.site / name).write_text(page, encoding="utf-8")
             if kind == "html":  # the search indexes the reviewers' pages
-                data = page.encode("utf-8")
-                self.sections[hashlib.sha256(data).hexdigest()] = search.page_sections(page)
+                key, sections = search.keyed_sections(page.encode("utf-8"))
+                self.sections[key] = sections
         self.entries[job.slug] = site_pages.Entry(job.slug, job.path.name, meta["summary"],
                                                   job.params, group=job.group,
                                                   facts=meta.get("facts", {}))
@@ -138,9 +136,4 @@ class Assembly:
     def finish(self, ledger=None) -> None:
         if self.error is not None:
             raise self.error
-        if self.site is None:
-            raise RuntimeError("the site's assembly was never started")
-        for job in self.jobs:  # none, unless a job was never handed in
-            if job.slug not in self.site.entries:
-                self.site.add(job)
         self.site.finish(self.jobs, ledger)

@@ -44,7 +44,7 @@ from analysis.publish.render import (  # noqa: F401 (re-exported: tests and benc
     summary_html,
     to_html,
 )
-from analysis.report.assemble import _LOAD, Assembly, build_site  # noqa: F401 (re-exported)
+from analysis.report.assemble import Assembly, build_site
 from analysis.report.cache import (  # noqa: F401 (re-exported)
     PACKAGE_DIR,
     _sha,
