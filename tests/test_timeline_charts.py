@@ -248,3 +248,18 @@ def test_supplier_bars_chart_failure_paths(by_year):
     with pytest.raises(ValueError, match="'leave' .* is outside the years 2016-2018"):
         comparisons.supplier_bars_chart(by_year, marks=late, **WORDS)
     plt.close("all")
+
+
+def test_a_line_charts_legend_sits_above_its_lines():
+    """Seen on Angola's page: a share near the top of the axes ran under the legend."""
+    wide = pd.DataFrame({"older export": [54.0, 67.0, 63.0, 0.0],
+                         "newer export": [54.0, 66.5, 63.0, 0.0]},
+                        index=["2012-2016", "2015-2019", "2016-2020", "2020-2024"])
+    fig = charts.line_chart(wide, highlight="newer export", **WORDS)
+    try:
+        fig.canvas.draw()
+        ax = fig.axes[0]
+        legend = ax.get_legend().get_window_extent().transformed(ax.transData.inverted())
+        assert legend.y0 > wide.to_numpy().max()
+    finally:
+        plt.close(fig)

@@ -178,6 +178,9 @@ def line_chart(wide, *, title, subtitle, source, alt, highlight="Russia", ylabel
     ax.set_ylabel(ylabel)
     if ylim:
         ax.set_ylim(*ylim)
+    else:  # room at the top for the legend, which sits inside the axes: no line runs under it
+        low, high = ax.get_ylim()
+        ax.set_ylim(low, high + 0.15 * (high - low))
     ax.legend(frameon=False, fontsize=9, ncols=min(3, len(wide.columns) + 1), loc="upper left",
               bbox_to_anchor=(0, 1.02))
     data = wide
