@@ -10,11 +10,13 @@ with its baselines in one run, on the machine named in the first line.
    the cold build (empty cache) of the whole site: target <= 0.15x;
 3. no-change rebuild: target < 0.5 s;
 4. the country notebook edited (a comment added to its last code cell, in a copy of the
-   notebooks folder): the 54 runs again, against their floor: target <= 1.3x;
+   notebooks folder): the 54 runs again, against their floor: target <= 1.3x. Measured in
+   rounds (``--rounds``, default 3), each an edit and a floor taken one after the other, since
+   this machine's speed drifts by 10-20 % from minute to minute; the median ratio is the verdict;
 5. peak memory (maximum resident set) of the build process itself, and of the largest of its
    children (the kernel template and the kernels), for the cold build.
 
-    .venv/bin/python benchmarks/bench_countries.py [--skip-baseline]
+    .venv/bin/python benchmarks/bench_countries.py [--skip-baseline] [--rounds N]
 """
 
 import argparse
@@ -121,6 +123,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-baseline", action="store_true",
                         help="no nbconvert baseline (the cold ratio is then not printed)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of (country notebook edited, floor), median ratio kept")
     args = parser.parse_args()
     from analysis.report.plan import plan
 
@@ -131,12 +135,6 @@ def main() -> int:
     print(f"{len(jobs)} runs ({len(jobs) - len(states)} story notebooks, {len(states)} country "
           f"pages); machine: {machine()}")
     try:
-        floor_sum, per_state = floor_seconds(states)
-        floor = floor_sum / workers
-        print(f"  floor: the country notebook's cells in a warm kernel, summed over "
-              f"{len(states)} states {floor_sum:5.1f} s (median state "
-              f"{sorted(per_state)[len(per_state) // 2]:.2f} s); / {workers} cores = "
-              f"{floor:5.1f} s")
         if not args.skip_baseline:
             start = time.perf_counter()
             for nb in parameterised(work / "jobs"):
@@ -163,15 +161,25 @@ def main() -> int:
         shutil.copytree(ROOT / "notebooks", copy)
         edited_build = work / "report-copy"
         build(edited_build, copy)
-        nb = json.loads((copy / COUNTRY).read_text(encoding="utf-8"))
-        last = [c for c in nb["cells"] if c["cell_type"] == "code"][-1]
-        last["source"] = "".join(last["source"]) + "\n# edited"
-        (copy / COUNTRY).write_text(json.dumps(nb, indent=1), encoding="utf-8")
-        edited, log, (own_e, _) = build(edited_build, copy)
-        reran = [ln for ln in log.splitlines() if ln.startswith("running")]
-        print(f"  country notebook edited: {len(reran)} runs again in {edited:5.1f} s against "
-              f"their floor {floor:5.1f} s: ratio {edited / floor:.2f}x (target <= 1.3x); "
-              f"build process peak {own_e / 1024:.0f} MiB")
+        ratios = []
+        for round_ in range(1, args.rounds + 1):
+            nb = json.loads((copy / COUNTRY).read_text(encoding="utf-8"))
+            last = [c for c in nb["cells"] if c["cell_type"] == "code"][-1]
+            last["source"] = "".join(last["source"]) + f"\n# edited ({round_})"
+            (copy / COUNTRY).write_text(json.dumps(nb, indent=1), encoding="utf-8")
+            edited, log, (own_e, _) = build(edited_build, copy)
+            reran = [ln for ln in log.splitlines() if ln.startswith("running")]
+            floor_sum, per_state = floor_seconds(states)
+            floor = floor_sum / workers
+            ratios.append(edited / floor)
+            print(f"  round {round_}: country notebook edited, {len(reran)} runs again in "
+                  f"{edited:5.1f} s; their floor (cells in a warm kernel, summed over "
+                  f"{len(states)} states {floor_sum:5.1f} s, median state "
+                  f"{sorted(per_state)[len(per_state) // 2]:.2f} s, / {workers} cores) "
+                  f"{floor:5.1f} s: ratio {edited / floor:.2f}x; build process peak "
+                  f"{own_e / 1024:.0f} MiB")
+        print(f"  country notebook edited, median of {len(ratios)} rounds: "
+              f"{sorted(ratios)[len(ratios) // 2]:.2f}x its floor (target <= 1.3x)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

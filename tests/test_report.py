@@ -443,6 +443,23 @@ def test_pages_parse_to_the_document_nbconvert_writes(name):
         assert with_code == ('class="highlight hl-ipython3"' in ours)
 
 
+def test_a_bundles_metadata_is_the_json_of_its_metadata_with_sources_written_once():
+    """The sources list in a bundle's metadata.json is serialised once per set of sources and
+    put in place: the text is json.dumps's, byte for byte, for the real sources and for
+    characters JSON escapes."""
+    from analysis.publish import downloads, provenance
+
+    prov = provenance.load_provenance()
+    real = downloads.sources_for(sorted(prov[1]["source_id"].unique()), prov[0])
+    odd = [downloads.Source("x", "Ré\nseau", 'say "no"', "2023", "", "\\ \x00 \u2028")]
+    for sources in (real, odd, []):
+        meta = {"title": "T", "alt": "é", "sources": [downloads._as_dict(s) for s in sources],
+                "licences": [{"what": "w", "licence": "l"}], "data_vintages": ["a"]}
+        assert downloads.metadata_json(meta, sources) == json.dumps(meta, indent=1,
+                                                                    ensure_ascii=False)
+    assert len(real) > 50
+
+
 def test_markdown_remembered_across_pages_renders_as_nbconvert_does():
     """The page exporter renders a markdown text once; a cell with attachments is rendered
     with its own, even when the same text was seen before without them or with others."""

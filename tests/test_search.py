@@ -60,6 +60,18 @@ def test_a_notebook_pages_findings_are_indexed_under_their_headings(rendered_sit
     assert not any("load_table(" in d["text"] for d in docs)  # code is not indexed
 
 
+def test_code_emptied_before_parsing_leaves_every_pages_sections_as_they_were(rendered_site):
+    """Code cells' highlighted source is emptied before a page is parsed (it is never
+    indexed): on every page the site writes, the sections are those of the whole page, and on
+    the notebook pages the shortcut did apply (else this test would prove nothing)."""
+    applied = 0
+    for page in sorted(rendered_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert search.page_sections(text) == search.page_sections(text, fast=False), page.name
+        applied += bool(search._EDITOR_CODE.search(text))
+    assert applied >= 7  # the notebooks' reviewers' pages, each with code cells
+
+
 def _pages_holding(site, word: str) -> set[str]:
     return {d["url"].split("#")[0] for d in search.documents(site)
             if re.search(rf"\b{word}", d["text"], re.I)}

@@ -44,13 +44,14 @@ class SiteAssembly:
 
         if self.prov is None:
             return "", []
-        tables = tuple(t for t in tables_of_files(reads) if t != "sources")
-        source_ids = tuple(sorted(sources_of_tables(list(tables), self.prov[1])))
-        if (source_ids, tables) not in self._cited:
-            self._cited[source_ids, tables] = (
-                provenance.notebook_sources(list(source_ids), self.prov[0], list(tables)),
-                downloads.sources_for(list(source_ids), self.prov[0]))
-        return self._cited[source_ids, tables]
+        files = tuple(sorted(reads))  # which files, not their hashes, decide the sources
+        if files not in self._cited:
+            tables = [t for t in tables_of_files(files) if t != "sources"]
+            source_ids = sorted(sources_of_tables(tables, self.prov[1]))
+            self._cited[files] = (
+                provenance.notebook_sources(source_ids, self.prov[0], tables),
+                downloads.sources_for(source_ids, self.prov[0]))
+        return self._cited[files]
 
     def add(self, job) -> None:
         """The job's two pages, its charts and their bundles, and its entry on the index."""

@@ -31,17 +31,32 @@ import sys
 from pathlib import Path
 
 PRELOAD = ["ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.core.interactiveshell",
+           # what a kernel imports as it starts (its shell's magics, inspector and debugger
+           # classes, the event loop glue), measured: 35 ms in each of 60 kernels
+           "ipykernel.debugger", "IPython.core.completerlib", "IPython.core.debugger",
+           "IPython.core.oinspect", "IPython.core.logger", "IPython.extensions.storemagic",
+           "psutil", "tornado.gen", "tornado.locks", "tornado.queues",
+           "tornado.platform.asyncio", "zmq.utils.garbage", "faulthandler", "resource",
            "numpy", "pandas", "matplotlib", "matplotlib.pyplot",
-           # what showing a chart imports on first use (writing PNG and SVG): a tenth of a
-           # second in every kernel that draws, 60 times over in a full build
+           # what showing a chart or a table imports on first use (writing PNG and SVG, a
+           # frame's HTML and text reprs): a tenth of a second in every kernel that draws
            "matplotlib.backends.backend_agg", "matplotlib.backends.backend_svg",
-           "PIL.PngImagePlugin", "pandas.io.formats.csvs", "pandas.core.reshape.reshape"]
+           "PIL.PngImagePlugin", "pandas.io.formats.csvs", "pandas.core.reshape.reshape",
+           "pandas.io.formats.html", "pandas.io.formats.string"]
 
 
 def preload() -> None:
-    """Import what notebooks import; failures are left for the notebook to meet itself."""
+    """Import what notebooks import; failures are left for the notebook to meet itself.
+
+    debugpy is made unimportable first, as each kernel makes it (see :func:`_kernel`), so that
+    ipykernel's debugger module, imported here, finds what it finds in a kernel: no debugpy."""
+    sys.modules["debugpy"] = None
     for name in PRELOAD:
         _try_import(name)
+    with contextlib.suppress(Exception):  # the image formats Pillow registers on first save
+        from PIL import Image
+
+        Image.preinit()
     if _try_import("analysis"):
         import analysis
 
