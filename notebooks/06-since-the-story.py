@@ -2,34 +2,36 @@
 # # What happened next: does the story still hold?
 #
 # **Answer.** The story is almost four years old. Of its 38 claims, 24 are about a moment (the
-# visit, an announcement, a date) and stand as judged on its day; 14 are about a state of the
-# world that can change. Re-judged by the same rule over the evidence since, six can be decided
-# so far. Two no longer hold: Wagner left Mali in June 2025 and the Russian defence ministry's
-# Africa Corps took over, so "many of the Russian personnel in Mali belong to Wagner" is not
-# supported now; and Wagner's hosts did not keep growing: six countries in December 2021, at most
-# six in December 2026 however the rows the research could not bring forward are read. Russia
-# is still the largest supplier of major arms to SIPRI's Africa in each five-year period published since the story, but its share fell from about 45% in
-# 2017-21 to about 22% in 2020-24 by this package's estimate (SIPRI published 44% and 21%), with
-# China at about 18%. And Mali's rulers still drew closer to Russia after the 2020 coup by the
-# ledger's measure: Russian deliveries to Mali came to about 90 million TIV in 2021-24, against
-# about 31 million in 2016-19. On events since the story alone, they are still at odds with
-# Western governments and West African neighbours, and the abuses Wagner's men stand accused of
-# still include killings, sexual violence and torture. Two cannot be decided yet, and the ledger
-# says why: whether Wagner's fighters are in Ukraine now (the latest record predates Wagner's
-# mutiny of June 2023, and the research did not search since) and whether abuses were alleged in
-# most of Wagner's hosts (half of them by the story; later accusations were not researched host
-# by host). Lavrov kept coming to Africa, at a slower pace: two more tours, then only
-# multilateral meetings. The world the other claims describe has moved, and the tables now record
-# some of it: Wagner left Mali in June 2025, handing over to the Russian defence ministry's Africa
-# Corps, which had arrived in Burkina Faso (January 2024) and Niger (April 2024); the UN's mission
-# left Mali by the end of 2023; France left Niger (December 2023), Chad (January 2025), Côte
-# d'Ivoire (February 2025) and Senegal (July 2025); and Mali, Burkina Faso and Niger left ECOWAS
-# (January 2025). Where a table is not complete past the story, the ledger does not re-judge the
-# claims it bears on, and says so. At the UN, eight African states voted against Ukraine's text
-# of February 2025 (ES-11/7), against one on the first text in March 2022, while the world's votes
-# for Ukraine's text fell from 141 (February 2023) to 93. The ledger's rule counts only texts that
-# deplore or condemn the invasion, and the text of ES-11/7 read notes it "with concern", so "many
-# African states have supported the invasion" is shown against the votes, not re-judged.
+# visit, an announcement, a date) and stand as judged on its day; 14 are about a state of the world
+# that can change. Re-judged by the same rule over the evidence since, seven can be decided so far.
+# Two no longer hold: Wagner left Mali in June 2025 and the Russian defence ministry's Africa Corps
+# took over, so "many of the Russian personnel in Mali belong to Wagner" is not supported now; and
+# Wagner's hosts did not keep growing: six countries in December 2021, at most six in December 2026
+# however the rows the research could not bring forward are read. Russia is still the largest
+# supplier of major arms to SIPRI's Africa in each five-year period published since the story, but
+# its share fell from about 45% in 2017-21 to about 22% in 2020-24 by this package's estimate (SIPRI
+# published 44% and 21%), with China at about 18%. And Mali's rulers still drew closer to Russia
+# after the 2020 coup by the ledger's measure: Russian deliveries to Mali came to about 90 million
+# TIV in 2021-24, against about 31 million in 2016-19. On events since the story alone, they are
+# still at odds with Western governments and West African neighbours, and the abuses Wagner's men
+# stand accused of still include killings, sexual violence and torture. Wagner's fighters in Ukraine
+# are partly supported now: Wagner's own units left the front in May-June 2023, before its mutiny,
+# and the latest record is of several hundred former fighters back by September 2023 under other
+# command, true of its men but no longer of Wagner. One cannot be decided yet, and the ledger says
+# why: whether abuses were alleged in most of Wagner's hosts (half of them by the story; later
+# accusations were not researched host by host). Lavrov kept coming to Africa, at a slower pace: two
+# more tours, then only multilateral meetings. The world the other claims describe has moved, and
+# the tables now record some of it: Wagner left Mali in June 2025, handing over to the Russian
+# defence ministry's Africa Corps, which had arrived in Burkina Faso (January 2024) and Niger (April
+# 2024); the UN's mission left Mali by the end of 2023; France left Niger (December 2023), Chad
+# (January 2025), Côte d'Ivoire (February 2025) and Senegal (July 2025); and Mali, Burkina Faso and
+# Niger left ECOWAS (January 2025). Where a table is not complete past the story, the ledger does
+# not re-judge the claims it bears on, and says so. At the UN, eight African states voted against
+# Ukraine's text of February 2025 (ES-11/7), against one on the first text in March 2022, while the
+# world's votes for Ukraine's text fell from 141 (February 2023) to 93. The ledger's rule counts
+# only texts that deplore or condemn the invasion, and the text of ES-11/7 read notes it "with
+# concern", so "many African states have supported the invasion" is shown against the votes, not
+# re-judged.
 #
 # **Data.** The fact-check ledger (`data/claims.csv`, `analysis.claims`), its verdict history
 # (`data/verdict_history.csv`), the derived SIPRI table `data/derived/sipri_africa_annual.csv`
@@ -96,14 +98,15 @@ SOURCE_EVENTS = ("Press, UN and government reports compiled by this project, sou
 then_now = claims.then_and_now(ledger)
 assert (ledger["tense"] == "moment").sum() == 24 and len(then_now) == 14
 now_judged = then_now[then_now["now"] != "not checkable"]
-assert now_judged["id"].tolist() == ["c09", "c12", "c20", "c22a", "c26", "c32"]
-assert now_judged["now"].tolist() == ["not supported", "supported", "not supported", "supported",
-                                      "supported", "supported"]
-assert now_judged["now as of"].tolist() == ["2026-12-05", "2024-12-31", "2026-12-05",
+assert now_judged["id"].tolist() == ["c09", "c12", "c20", "c21", "c22a", "c26", "c32"]
+assert now_judged["now"].tolist() == ["not supported", "supported", "not supported",
+                                      "partly supported", "supported", "supported", "supported"]
+assert now_judged["now as of"].tolist() == ["2026-12-05", "2024-12-31", "2026-12-05", "2026-12-05",
                                             "2026-12-05", "2024-12-31", "2026-12-05"]
-undecided = then_now.set_index("id").loc[["c21", "c22"], "why now"]
-assert "The research did not search for Wagner units fighting in Ukraine" in undecided["c21"]
-assert "3 of the 6 countries" in undecided["c22"] and "8 of the 8 countries" in undecided["c22"]
+why_now = then_now.set_index("id")["why now"]
+assert "The latest record is of former Wagner fighters, not its units" in why_now["c21"]
+assert "(27 Sep 2023); 3 sources" in why_now["c21"]
+assert "3 of the 6 countries" in why_now["c22"] and "8 of the 8 countries" in why_now["c22"]
 c26_now = ledger.set_index("claim_id").loc["c26", "reason_now"]
 assert c26_now.startswith("Russian deliveries to Mali came to 90m TIV in 2021-2024 against 31m in 2016-2019")
 then_now[["id", "then", "as of", "now", "now as of", "why now"]]

@@ -22,6 +22,9 @@ EXPECTED_NOW = {
     # Wagner's hosts: 6 on 5 Dec 2021, at most 6 (at least 0) on 5 Dec 2026: no growth at either
     # bound of the rows not researched since; Africa Corps is not counted as Wagner
     "c20": ("not supported", "2026-12-05"),
+    # Wagner's units left the war in 2023; the latest record is of former fighters back at the
+    # front under other command (Sep 2023): true of its men, not of Wagner
+    "c21": ("partly supported", "2026-12-05"),
     # all three kinds documented in CAR and Mali: later rows or findings can only add
     "c22a": ("supported", "2026-12-05"),
     "c26": ("supported", "2024-12-31"),  # Russian deliveries to Mali 2021-24 above 2016-19
@@ -57,12 +60,12 @@ def test_state_claims_are_rejudged_or_say_why(ledger):
         "reported in 3 of the 6" in state.loc["c22", "reason_now"]
     assert "Upper bound (still there, alleged ones confirmed, every row accused since): " \
         "supported: Abuses were reported in 8 of the 8" in state.loc["c22", "reason_now"]
-    # c21: the latest combat record (Jan 2023) is older than the mutiny, and no search since
+    # c21: Wagner's own units last in combat in Jan 2023; three turns since, then former fighters
     assert state.loc["c21", "reason_now"].startswith(
-        "Cannot be judged as of 2026-12-05: The latest record of Wagner's fighters in combat in "
-        "Ukraine is of 10 Jan 2023; since then: Wagner's chief Yevgeny Prigozhin leads a mutiny")
-    assert "The research did not search for Wagner units fighting in Ukraine" in \
-        state.loc["c21", "reason_now"]
+        "Wagner's own units are last recorded in combat in Ukraine on 10 Jan 2023; since then: "
+        "Wagner's chief says his units have begun leaving Bakhmut")
+    assert state.loc["c21", "reason_now"].endswith(
+        "(27 Sep 2023); 3 sources. The claim holds for Wagner's men, no longer for Wagner.")
 
 
 def test_a_stale_table_blocks_the_verdict_now(monkeypatch):
@@ -218,12 +221,20 @@ def test_c21_is_judged_on_the_latest_evidence_not_any_evidence():
     check = claims.CHECKS["check_wagner_in_ukraine"]
     assert check(events).verdict == "supported"  # as of the story: Soledar, two sources
     later = check(events, story_date=pd.Timestamp("2026-12-05"))
-    assert later.verdict == "not checkable"
-    assert later.values["turns_since"] == ["rus-wagner-mutiny-2023", "rus-prigozhin-death-2023"]
-    # had the research searched since the mutiny and found nothing: not supported
-    searched = check(events, story_date=pd.Timestamp("2026-12-05"), searched_after_turns=True)
-    assert searched.verdict == "not supported"
-    # a combat record after the mutiny would make it current again
+    assert later.verdict == "partly supported"
+    assert later.values["turns_since"] == ["ukr-wagner-bakhmut-exit-2023",
+                                           "rus-wagner-mutiny-2023", "rus-prigozhin-death-2023"]
+    assert later.values["former_since"] == ["ukr-wagner-return-2023"]
+    assert ("events", "ukr-wagner-return-2023") in later.rows
+    # between the mutiny and the fighters' return the record stopped at a turn: not checkable
+    summer = check(events, story_date=pd.Timestamp("2023-07-01"))
+    assert summer.verdict == "not checkable" and summer.values["former_since"] == []
+    # without the return on record, only a search since the turns decides
+    assert check(events, former=(), story_date=pd.Timestamp("2026-12-05")).verdict == (
+        "not checkable")
+    assert check(events, former=(), story_date=pd.Timestamp("2026-12-05"),
+                 searched_after_turns=True).verdict == "not supported"
+    # a record of Wagner's own units in combat after every turn would make it current again
     fight = events[events["event_id"] == "ukr-wagner-soledar-2023"].assign(
         event_id="ukr-wagner-later-2024", date="2024-03-01")
     more = pd.concat([events, fight], ignore_index=True)

@@ -58,7 +58,7 @@ def test_check_agency_report(kwargs, verdict):
 def test_check_wagner_in_ukraine(date, sources, verdict):
     events = _events([("ukr-wagner-soledar-2023", date, "UKR", "military operation", "x",
                        sources)])
-    assert check_wagner_in_ukraine(events, turns=()).verdict == verdict
+    assert check_wagner_in_ukraine(events, turns=(), former=()).verdict == verdict
 
 
 @pytest.mark.parametrize(("turn", "searched", "verdict"), [
@@ -70,12 +70,33 @@ def test_a_later_turn_outdates_the_combat_record(turn, searched, verdict):
     events = _events([("ukr-wagner-soledar-2023", "2023-01-10", "UKR", "military operation", "x",
                        ["a", "b"]),
                       ("rus-wagner-mutiny-2023", turn, "RUS", "mutiny", "A mutiny.", ["c"])])
-    got = check_wagner_in_ukraine(events, turns=("rus-wagner-mutiny-2023",),
+    got = check_wagner_in_ukraine(events, turns=("rus-wagner-mutiny-2023",), former=(),
                                   searched_after_turns=searched, story_date="2026-12-05")
     assert got.verdict == verdict
     # as of the story the mutiny (June 2023) is not yet seen
-    assert check_wagner_in_ukraine(events, turns=("rus-wagner-mutiny-2023",)).verdict == (
+    assert check_wagner_in_ukraine(events, turns=("rus-wagner-mutiny-2023",),
+                                   former=()).verdict == (
         "supported")
+
+
+@pytest.mark.parametrize(("back", "verdict"), [
+    ("2023-09-27", "partly supported"),  # former fighters after the turn: its men, not Wagner
+    ("2023-06-01", "not checkable"),  # before the turn: the turn is the latest record
+    (None, "not checkable"),  # no record of them at all
+])
+def test_former_fighters_after_a_turn_make_the_claim_partly_true(back, verdict):
+    rows = [("ukr-wagner-soledar-2023", "2023-01-10", "UKR", "military operation", "x",
+             ["a", "b"]),
+            ("rus-wagner-mutiny-2023", "2023-06-23", "RUS", "mutiny", "A mutiny.", ["c"])]
+    if back:
+        rows.append(("ukr-wagner-return-2023", back, "UKR", "deployment", "Back.", ["d", "e"]))
+    got = check_wagner_in_ukraine(_events(rows), turns=("rus-wagner-mutiny-2023",),
+                                  former=("ukr-wagner-return-2023",) if back else (),
+                                  story_date="2026-12-05")
+    assert got.verdict == verdict
+    if verdict == "partly supported":
+        assert got.reason.endswith("The claim holds for Wagner's men, no longer for Wagner.")
+        assert ("events", "ukr-wagner-return-2023") in got.rows
 
 
 @pytest.mark.parametrize(("description", "category", "verdict"), [

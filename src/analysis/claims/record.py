@@ -98,40 +98,64 @@ def check_agency_report(announcements: pd.DataFrame, *, announced: str = ONWARD_
         [("announcements", announced)])
 
 
-# Events after which Wagner's part in the war changed: the mutiny's deal sent its fighters to
-# Belarus or into Russia's regular army (data/events.csv; Prigozhin's death followed).
-WAGNER_TURNS = ("rus-wagner-mutiny-2023", "rus-prigozhin-death-2023")
+# Events after which Wagner's part in the war changed (data/events.csv): its units left the
+# front (May-June 2023), its mutiny's deal sent its fighters to Belarus or into Russia's regular
+# army, and its chief died.
+WAGNER_TURNS = ("ukr-wagner-bakhmut-exit-2023", "rus-wagner-mutiny-2023",
+                "rus-prigozhin-death-2023")
+# Records of former Wagner fighters back in the war under other command, not as Wagner's units.
+WAGNER_FORMER = ("ukr-wagner-return-2023",)
 
 
 @register
 def check_wagner_in_ukraine(events: pd.DataFrame, *,
                             fighting: tuple[str, ...] = ("ukr-wagner-soledar-2023",),
                             turns: tuple[str, ...] = WAGNER_TURNS,
+                            former: tuple[str, ...] = WAGNER_FORMER,
                             searched_after_turns: bool = False,
                             iso3: str = "UKR", story_date=STORY_DATE) -> Verdict:
     """"Wagner's fighters are taking part in the war in Ukraine", a present-tense state, judged
-    on the LATEST evidence by ``story_date``: the ``fighting`` rows (combat by Wagner in
-    ``iso3``) and the ``turns`` (events after which Wagner's part in the war changed: the
-    mutiny, Prigozhin's death) dated by then.
+    on the LATEST evidence by ``story_date``, whichever kind it is: the ``fighting`` rows
+    (Wagner's units in combat in ``iso3``), the ``turns`` (events after which Wagner's part in
+    the war changed: its units' withdrawal, the mutiny, Prigozhin's death) and the ``former``
+    rows (former Wagner fighters back in combat under other command), all dated by then.
 
-    No turn after the latest combat record: supported on at least two sources between the
-    records, partly on one, not supported with no record. A turn after it: the old record no
+    The latest is a combat record of Wagner's units: supported on at least two sources between
+    the records, partly on one. The latest is of former fighters only: partly supported (the
+    claim holds for Wagner's men, not for Wagner). The latest is a turn: the old record no
     longer shows the present, and the answer is the search for combat since the turn. Only if
     ``searched_after_turns`` (the events table was researched for Wagner units in the war after
     the turn) is an empty record read as their absence (not supported); otherwise the claim is
-    not checkable, and the reason names the turn and the missing search."""
-    rows = [event_row(events, e) for e in fighting]
-    dated = [r for r in rows if r["iso3"] == iso3 and _by_story(r["date"], story_date)]
+    not checkable, and the reason names the turn and the missing search. No record at all: not
+    supported."""
+    def by_then(ids):
+        rows = [event_row(events, e) for e in ids]
+        return [r for r in rows if _by_story(r["date"], story_date)]
+
+    def last_day(rows):
+        return max((period_bounds(str(r["date"]))[1] for r in rows), default=None)
+
+    dated = [r for r in by_then(fighting) if r["iso3"] == iso3]
     sources = sorted({s for r in dated for s in r["source_ids"]})
     values = {"events": [str(r["event_id"]) for r in dated], "sources": len(sources)}
     when = ", ".join(_when(r["date"]) for r in dated) or "none"
-    latest = max((period_bounds(str(r["date"]))[1] for r in dated), default=None)
-    after = [event_row(events, e) for e in turns]
-    after = [r for r in after if _by_story(r["date"], story_date)
-             and (latest is None or period_bounds(str(r["date"]))[0] > latest)]
+    latest = last_day(dated)
+    after = [r for r in by_then(turns)
+             if latest is None or period_bounds(str(r["date"]))[0] > latest]
     values["turns_since"] = [str(r["event_id"]) for r in after]
     turned = "; ".join(f"{r['description'].rstrip('.')} ({_when(r['date'])})" for r in after)
-    if after and not searched_after_turns:
+    last_turn = last_day(after)
+    back = [r for r in by_then(former) if r["iso3"] == iso3 and last_turn is not None
+            and period_bounds(str(r["date"]))[0] > last_turn]
+    values["former_since"] = [str(r["event_id"]) for r in back]
+    back_sources = sorted({s for r in back for s in r["source_ids"]})
+    returned = "; ".join(f"{r['description'].rstrip('.')} ({_when(r['date'])})" for r in back)
+    if back:
+        v = Verdict(PARTLY, values, f"Wagner's own units are last recorded in combat in "
+                    f"Ukraine on {when}; since then: {turned}. The latest record is of former "
+                    f"Wagner fighters, not its units: {returned}; {len(back_sources)} "
+                    "sources. The claim holds for Wagner's men, no longer for Wagner.")
+    elif after and not searched_after_turns:
         v = Verdict(NOT_CHECKABLE, values, f"The latest record of Wagner's fighters in combat "
                     f"in Ukraine is of {when}; since then: {turned}. The research did not "
                     "search for Wagner units fighting in Ukraine after that, so the absence of a "
@@ -149,15 +173,20 @@ def check_wagner_in_ukraine(events: pd.DataFrame, *,
         v = Verdict(NOT_SUPPORTED, values, "No record of Wagner fighting in Ukraine before "
                     "the story.")
     return v.explained(
-        "Supported if data/events.csv records Wagner's fighters in combat in Ukraine by the "
-        "story's day on at least two sources; on one: partly supported; none: not supported. "
-        "A present-tense state: a later event that changed Wagner's part in the war (its "
-        "mutiny) outdates an earlier combat record, and then only a search since decides.",
+        "A present-tense state, judged on the latest record by the date judged: supported if "
+        "it is of Wagner's units in combat in Ukraine on at least two sources (data/events.csv), "
+        "partly supported on one; partly supported if it is of former Wagner fighters back in "
+        "the war under other command (true of its men, not of Wagner); if it is an event that "
+        "changed Wagner's part in the war (its units' withdrawal, its mutiny, its chief's "
+        "death), only a search since decides: none made, not checkable; made and nothing "
+        "found, not supported. No record: not supported.",
         [Figure("records of Wagner in combat in Ukraine", len(dated), "event",
                 f"{len(dated)} ({when}), {len(sources)} sources"),
          *([Figure("changes since the latest record", len(after), "event", turned)]
-           if after else [])],
-        [("events", e) for e in [*fighting, *values["turns_since"]]])
+           if after else []),
+         *([Figure("former Wagner fighters back in the war since", len(back), "event",
+                   f"{returned}; {len(back_sources)} sources")] if back else [])],
+        [("events", e) for e in [*fighting, *values["turns_since"], *values["former_since"]]])
 
 
 @register
