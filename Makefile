@@ -127,7 +127,7 @@ test: $(STAMP) $(NODE_STAMP) $(CFFCONVERT) ## Run every test: unit, doctests, da
 	$(PY) -m pytest
 
 # The speed targets, each a ratio against its baseline run alongside (see docs/benchmarks.md).
-# bench_bootstrap downloads the lock from PyPI twice; the others run offline. About 10 minutes.
+# bench_bootstrap downloads the lock from PyPI twice; the others run offline. About 25 minutes.
 bench: $(STAMP) ## Print every speed ratio: bootstrap, SIPRI importer, report build, 60 runs
 	$(PY) benchmarks/bench_bootstrap.py
 	$(PY) benchmarks/bench_sipri_import.py

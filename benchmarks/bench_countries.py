@@ -86,7 +86,8 @@ def floor_seconds(states: list[str]) -> tuple[float, list[float]]:
     os.environ["MPLBACKEND"] = "Agg"
     source = ROOT / "notebooks" / COUNTRY
     charts = Path(tempfile.mkdtemp(prefix="bench-charts-"))
-    km = KernelManager(kernel_name="python3")
+    # local sockets, as the build's kernels use (over TCP ipykernel warns on stderr)
+    km = KernelManager(kernel_name="python3", transport="ipc", ip=str(charts / "k"))
     km.start_kernel(cwd=str(source.parent), env=dict(os.environ, ANALYSIS_CHART_DIR=str(charts),
                                                      PYTHONHASHSEED="0"))
     per_state = []

@@ -66,7 +66,7 @@ src="data:image/png;base64,QUJD/+=">'
     return _focusable_head(head) + "".join(t + p for t, p in zip(texts, payloads, strict=True))
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=2)  # a notebook's two pages are rendered one after the other
 def _focusable_head(head: str) -> str:
     return _focusable(head)
 
