@@ -695,7 +695,8 @@ def test_cli_claims_csv_has_the_exact_header_and_one_row_per_claim(capsys):
     header = next(reader)
     rows = list(reader)
     assert header == ["claim_id", "paragraph", "claim", "verdict", "evidence", "sources", "rule",
-                      "tense", "as_of", "verdict_now", "as_of_now", "reason_now", "data_as_of"]
+                      "tense", "as_of", "verdict_now", "as_of_now", "reason_now", "data_as_of",
+                      "sources_now"]
     assert len(rows) == len(claims.load_claims()) == len(EXPECTED_VERDICTS)
     assert {r[0]: r[3] for r in rows} == EXPECTED_VERDICTS
     assert all(r[4] and "{" not in r[4] for r in rows)

@@ -127,6 +127,8 @@ def test_every_verdict_says_what_its_data_are_as_of(ledger):
     assert fresh["c12"] == "SIPRI exports of 2024-10-13 and 2025-03-13; sources read by 2025-03-13"
     assert fresh["c11a"] == "sources read by 2026-12-05"
     assert fresh["c04"] == "no data: not checkable"
+    # c21's verdict now rests on sources read later than those of its verdict then
+    assert fresh["c21"] == "sources read by 2026-12-06"
     assert fresh.str.len().gt(0).all()
 
 

@@ -255,6 +255,13 @@ def test_ledger_page_shows_then_and_now_and_each_claims_history(tmp_path):
     assert text.count("<th scope='row'>History</th>") == len(rows)
     assert ("Cannot be decided as of 2026-12-05: it turns on what the research did not cover "
             "(rows SDN, CAF, MDG, LBY") in text  # c22, at both bounds of the unresearched rows
+    # a verdict now shows the rows and sources it rests on, linked (c21: the fighters' return)
+    c21 = text[text.index("id='claim-c21'"):text.index("id='claim-c22'")]
+    assert "<th scope='row'>Rows now</th>" in c21 and "ukr-wagner-return-2023" in c21
+    assert "<th scope='row'>Sources now</th>" in c21
+    assert "sources.html#src-evt-meduza-2023-09-27-wagner-bakhmut" in c21
+    moment = text[text.index("id='claim-c01'"):text.index("id='claim-c02'")]
+    assert "Rows now" not in moment  # a moment is judged once
 
 
 def test_dataframe_text_in_a_notebook_output_is_escaped_in_html():

@@ -75,16 +75,18 @@ from analysis.subjects.wagner import load_wagner
 
 STORY_DAY = pd.Timestamp(STORY_DATE).strftime("%Y-%m-%d")  # what the first verdicts are as of
 NOW_COLUMNS = ["tense", "as_of", "verdict_now", "as_of_now", "reason_now", "data_as_of"]
+# The rows the verdict now rests on and their sources (for a claim re-judged over a later window).
+NOW_ROWS = ["rows_now", "source_ids_now"]
 LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "kind", "verdict", "values", "reason",
                   "rule", "figures", "rows", "source_ids", "evidence", "verdict_on_report",
                   "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",
-                  "vintages_agree", *NOW_COLUMNS]
+                  "vintages_agree", *NOW_COLUMNS, *NOW_ROWS]
 CSV_COLUMNS = ["claim_id", "paragraph", "claim", "verdict", "evidence", "sources", "rule",
-               *NOW_COLUMNS]  # then, and now (analysis.claims.now)
+               *NOW_COLUMNS, "sources_now"]  # then, and now (analysis.claims.now)
 RECORD_FIELDS = ["claim_id", "paragraph", "claim", "kind", "verdict", "reason", "rule",
                  "figures", "rows", "source_ids", "evidence", "values", "verdict_on_report",
                  "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",
-                 "vintages_agree", *NOW_COLUMNS, "history"]
+                 "vintages_agree", *NOW_COLUMNS, *NOW_ROWS, "history"]
 # Row references use a table's key column (or "col=value, ..." pairs); these hold no per-row
 # sources, so their rows cite the resource's sources (of the vintage the key names, if any).
 VINTAGED = ("sipri_africa_annual", "sipri_africa_russia", "sipri_africa_imports_exact")
@@ -253,13 +255,22 @@ def evaluate_ledger(claims: pd.DataFrame | None = None, evidence: dict | None = 
             "reason_on_event": event.reason if event else None,
             "vintages": vintages, "vintages_agree": agree, "tense": claim["tense"],
             "as_of": STORY_DAY,
-            **judge_now(claim, evidence, CHECKS if registry is None else registry,
-                        data_parameters, v)})
+            **_now_with_sources(judge_now(claim, evidence, CHECKS if registry is None else
+                                          registry, data_parameters, v), data_dir)})
     out = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
     sources = _table("sources", str(data_dir))
-    out["data_as_of"] = [data_as_of(ids, sources, vin)
-                         for ids, vin in zip(out["source_ids"], out["vintages"], strict=True)]
+    # as of the latest read among the sources of both verdicts, then and now
+    out["data_as_of"] = [data_as_of(sorted({*ids, *now_ids}), sources, vin)
+                         for ids, now_ids, vin in zip(out["source_ids"], out["source_ids_now"],
+                                                      out["vintages"], strict=True)]
     return out
+
+
+def _now_with_sources(now: dict, data_dir: Path) -> dict:
+    """:func:`.now.judge_now`'s answer with its rows as dicts and their sources."""
+    rows = now.get("rows_now") or []
+    return {**now, "rows_now": [{"table": t, "key": k} for t, k in rows],
+            "source_ids_now": row_sources(rows, data_dir)}
 
 
 @cache
@@ -329,7 +340,8 @@ def evidence_text(reason: str, figures: list[dict], vintages: dict | None = None
 
 def ledger_csv_frame(ledger: pd.DataFrame) -> pd.DataFrame:
     """The ledger with exactly :data:`CSV_COLUMNS` (``sources`` = source ids, ``;``-separated)."""
-    return ledger.assign(sources=[";".join(s) for s in ledger["source_ids"]])[CSV_COLUMNS]
+    return ledger.assign(sources=[";".join(s) for s in ledger["source_ids"]],
+                         sources_now=[";".join(s) for s in ledger["source_ids_now"]])[CSV_COLUMNS]
 
 
 def ledger_records(ledger: pd.DataFrame | None = None) -> list[dict]:

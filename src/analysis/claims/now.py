@@ -148,7 +148,9 @@ def table_as_of(name: str, evidence: dict | None = None) -> pd.Timestamp:
 
 def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
               then: Verdict) -> dict:
-    """``{"verdict_now", "as_of_now", "reason_now"}`` for one claim row.
+    """``{"verdict_now", "as_of_now", "reason_now", "rows_now"}`` for one claim row:
+    ``rows_now`` are the ``(table, key)`` rows the verdict now rests on (those its check read
+    over the later window; none for a moment, or where no check ran again).
 
     ``data_parameters`` is :func:`analysis.claims.ledger.data_parameters` (passed in so that
     this module sits below the ledger). A moment or a not-checkable claim keeps its verdict of
@@ -158,10 +160,10 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
     if tense not in TENSES:
         raise ValueError(f"claim {claim['claim_id']}: tense {tense!r} is not one of {TENSES}")
     if tense == MOMENT:
-        return {"verdict_now": then.verdict, "as_of_now": story,
+        return {"verdict_now": then.verdict, "as_of_now": story, "rows_now": [],
                 "reason_now": "A moment: judged once, as of the story."}
     if then.verdict == NOT_CHECKABLE or not isinstance(name, str) or not name:
-        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": [],
                 "reason_now": "Not checkable then, and not now: " + then.reason}
     fn = registry[name]
     tables = [t for p in CURRENT.get(name, data_parameters(fn))
@@ -173,10 +175,10 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
     if stale:
         named = ", ".join(f"data/{t} (complete to {d:%Y-%m-%d}{_rows_held_back(t, evidence)})"
                           for t, d in stale.items())
-        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": [],
                 "reason_now": f"Cannot be re-judged: {named} not brought past the story."}
     if name not in LATER_WINDOWS:
-        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": [],
                 "reason_now": NO_WINDOW.get(name, f"No later window is written for {name}.")}
     as_of = min(dates.values())
     kwargs = LATER_WINDOWS[name](as_of)
@@ -188,10 +190,10 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
         return _bounded(name, fn, evidence, data_parameters, kwargs, as_of)
     now = fn(**{p: evidence[p] for p in data_parameters(fn)}, **kwargs)
     if now.verdict == NOT_CHECKABLE:
-        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": list(now.rows),
                 "reason_now": f"Cannot be judged as of {as_of:%Y-%m-%d}: {now.reason}"}
     return {"verdict_now": now.verdict, "as_of_now": f"{as_of:%Y-%m-%d}",
-            "reason_now": now.reason}
+            "rows_now": list(now.rows), "reason_now": now.reason}
 
 
 def _least_recent(table: str, evidence: dict, as_of: pd.Timestamp, name: str) -> pd.Timestamp:
@@ -212,6 +214,7 @@ def _bounded(name, fn, evidence, data_parameters, kwargs, as_of) -> dict:
     got = {b: fn(**{p: bounds[b] if p == ev else evidence[p] for p in data_parameters(fn)},
                  **kwargs) for b in ("low", "high")}
     rows = ", ".join(bounds["rows"]) or "none"
+    read = list(dict.fromkeys([*got["low"].rows, *got["high"].rows]))  # both bounds' rows
     same = got["low"].verdict == got["high"].verdict
     text = (f"what the research did not cover (rows {rows} since their as_of; accusations "
             f"after the story). Lower bound (those rows gone, no later accusation): "
@@ -219,8 +222,9 @@ def _bounded(name, fn, evidence, data_parameters, kwargs, as_of) -> dict:
             f"confirmed, every row accused since): {got['high'].verdict}: {got['high'].reason}")
     if same:
         return {"verdict_now": got["low"].verdict, "as_of_now": f"{as_of:%Y-%m-%d}",
+                "rows_now": read,
                 "reason_now": f"{got['low'].verdict.capitalize()} at both bounds of {text}"}
-    return {"verdict_now": NOT_CHECKABLE, "as_of_now": None,
+    return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": read,
             "reason_now": f"Cannot be decided as of {as_of:%Y-%m-%d}: it turns on {text}"}
 
 

@@ -2,11 +2,12 @@
 
 ``--format csv`` writes exactly the columns
 ``claim_id,paragraph,claim,verdict,evidence,sources,rule,tense,as_of,verdict_now,as_of_now,
-reason_now,data_as_of`` (:data:`analysis.claims.ledger.CSV_COLUMNS`; evidence = the reason and
-the figures in words, one cell, no JSON; sources = the source ids of the rows the verdict rests
-on, ``;``-separated; the verdict now and its date for a claim about a state of the world, see
-:mod:`analysis.claims.now`). The default table shows each claim's symbol, verdict and reason,
-and for a state of the world the verdict now, for reading in a terminal.
+reason_now,data_as_of,sources_now`` (:data:`analysis.claims.ledger.CSV_COLUMNS`; evidence = the
+reason and the figures in words, one cell, no JSON; sources = the source ids of the rows the
+verdict rests on, ``;``-separated; the verdict now and its date for a claim about a state of the
+world, see :mod:`analysis.claims.now`, and sources_now those of the rows it rests on). The
+default table shows each claim's symbol, verdict and reason, and for a state of the world the
+verdict now, for reading in a terminal.
 """
 
 import sys

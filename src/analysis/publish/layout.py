@@ -55,6 +55,8 @@ width:16rem;max-width:100%;margin-left:.3rem}
 #site-search-results{max-width:70ch}#site-search-results ol{margin:.3rem 0;padding-left:1.4rem}
 #site-search-results li{margin:.25rem 0}.search-snippet{color:#444;font-size:.9em}
 .chart-files{font-family:system-ui,sans-serif;font-size:14px;margin:.2rem 0 1rem}
+main>.params{font-family:system-ui,sans-serif;font-size:14px;background:#f4f4f4;
+padding:.3rem .6rem;margin:.6rem 0}
 .jp-OutputArea-child{flex-wrap:wrap}
 .jp-OutputArea-child>.chart-files{flex:0 0 100%;display:table-caption;caption-side:bottom}
 .chart-files a{margin-right:.9rem;color:#005a8c;text-decoration:underline}

@@ -218,7 +218,7 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None,
         lines.append("<tr><th scope='row'>Sources</th><td>"
                      + "; ".join(source_link(s, (labels or {}).get(s)) for s in r["source_ids"])
                      + "</td></tr>")
-    lines += _then_and_now(r)
+    lines += _then_and_now(r, labels)
     if r.get("vintages"):
         per = "; ".join(f"{html.escape(str(v))}: {html.escape(str(x))}"
                         for v, x in sorted(r["vintages"].items()))
@@ -231,9 +231,10 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None,
             f"<table><tbody>{''.join(lines)}</tbody></table>{extra}</section>")
 
 
-def _then_and_now(r: dict) -> list[str]:
+def _then_and_now(r: dict, labels: dict[str, str] | None = None) -> list[str]:
     """The verdict's dates: as of the story and, for a claim about a state of the world, as of
-    the latest evidence (or why it cannot be judged now); then the claim's verdict history."""
+    the latest evidence (or why it cannot be judged now) with the rows and sources that verdict
+    rests on; then the claim's verdict history."""
     out = []
     if _given(r.get("as_of")):
         out.append(f"<tr><th scope='row'>As of</th><td>{html.escape(str(r['as_of']))} (the "
@@ -246,6 +247,13 @@ def _then_and_now(r: dict) -> list[str]:
                 else "")
         out.append(f"<tr><th scope='row'>Now</th><td>{html.escape(str(r.get('verdict_now')))}"
                    f"{when}: {html.escape(str(r.get('reason_now', '')))}</td></tr>")
+        if r.get("rows_now"):
+            out.append(f"<tr><th scope='row'>Rows now</th><td>{rows_cell(r['rows_now'])}"
+                       "</td></tr>")
+        if r.get("source_ids_now"):
+            out.append("<tr><th scope='row'>Sources now</th><td>"
+                       + "; ".join(source_link(s, (labels or {}).get(s))
+                                   for s in r["source_ids_now"]) + "</td></tr>")
     if r.get("history"):
         items = "".join(
             f"<li>{html.escape(str(h['date']))}, {html.escape(str(h['verdict']))}: "
