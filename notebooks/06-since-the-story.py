@@ -1,37 +1,38 @@
 # %% [markdown]
 # # What happened next: does the story still hold?
 #
-# **Answer.** The story is almost four years old. Of its 38 claims, 24 are about a moment (the
-# visit, an announcement, a date) and stand as judged on its day; 14 are about a state of the world
-# that can change. Re-judged by the same rule over the evidence since, seven can be decided so far.
-# Two no longer hold: Wagner left Mali in June 2025 and the Russian defence ministry's Africa Corps
-# took over, so "many of the Russian personnel in Mali belong to Wagner" is not supported now; and
-# Wagner's hosts did not keep growing: six countries in December 2021, at most six in December 2026
-# however the rows the research could not bring forward are read. Russia is still the largest
-# supplier of major arms to SIPRI's Africa in each five-year period published since the story, but
-# its share fell from about 45% in 2017-21 to about 22% in 2020-24 by this package's estimate (SIPRI
-# published 44% and 21%), with China at about 18%. And Mali's rulers still drew closer to Russia
-# after the 2020 coup by the ledger's measure: Russian deliveries to Mali came to about 90 million
-# TIV in 2021-24, against about 31 million in 2016-19. On events since the story alone, they are
-# still at odds with Western governments and West African neighbours, and the abuses Wagner's men
-# stand accused of still include killings, sexual violence and torture. Wagner's fighters in Ukraine
-# are partly supported now: Wagner's own units left the front in May-June 2023, before its mutiny,
-# and the latest record is of several hundred former fighters back by September 2023 under other
-# command, true of its men but no longer of Wagner. One cannot be decided yet, and the ledger says
-# why: whether abuses were alleged in most of Wagner's hosts (half of them by the story; later
-# accusations were not researched host by host). Lavrov kept coming to Africa, at a slower pace: two
-# more tours, then only multilateral meetings. The world the other claims describe has moved, and
-# the tables now record some of it: Wagner left Mali in June 2025, handing over to the Russian
-# defence ministry's Africa Corps, which had arrived in Burkina Faso (January 2024) and Niger (April
-# 2024); the UN's mission left Mali by the end of 2023; France left Niger (December 2023), Chad
-# (January 2025), Côte d'Ivoire (February 2025) and Senegal (July 2025); and Mali, Burkina Faso and
-# Niger left ECOWAS (January 2025). Where a table is not complete past the story, the ledger does
-# not re-judge the claims it bears on, and says so. At the UN, eight African states voted against
-# Ukraine's text of February 2025 (ES-11/7), against one on the first text in March 2022, while the
-# world's votes for Ukraine's text fell from 141 (February 2023) to 93. The ledger's rule counts
-# only texts that deplore or condemn the invasion, and the text of ES-11/7 read notes it "with
-# concern", so "many African states have supported the invasion" is shown against the votes, not
-# re-judged.
+# **Answer.** Partly. Of the story's 38 claims, 24 are about a moment and stand as judged on its
+# day; 14 are about a state of the world, and seven of those can be judged again on the evidence
+# since: four still hold, one holds only in part, two no longer hold.
+#
+# - **No longer hold.** "Many of the Russian personnel in Mali belong to Wagner": Wagner left Mali
+#   in June 2025 and the Russian defence ministry's Africa Corps took over. "More and more
+#   countries host Wagner": six in December 2021, at most six in December 2026, however the rows
+#   the research could not bring forward are read.
+# - **Holds in part.** Wagner's fighters in Ukraine: its own units left the front in May-June
+#   2023, before its mutiny; the latest record is of several hundred former fighters back by
+#   September 2023 under other command, true of its men but no longer of Wagner.
+# - **Still hold.** Russia is still the largest supplier of major arms to SIPRI's Africa in each
+#   five-year period published since the story, but its share fell from about 45% in 2017-21 to
+#   about 22% in 2020-24 by this package's estimate (SIPRI published 44% and 21%), with China at
+#   about 18%. Mali's rulers drew closer to Russia after the 2020 coup: Russian deliveries to Mali
+#   came to about 90 million TIV in 2021-24, against about 31 million in 2016-19. On events since
+#   the story alone, they are still at odds with Western governments and West African neighbours.
+#   The abuses Wagner's men stand accused of still include killings, sexual violence and torture.
+# - **Not decided.** Whether abuses were alleged in most of Wagner's hosts (half of them by the
+#   story; later accusations were not researched host by host).
+# - **Not re-judged.** "Many African states have supported the invasion": eight African states
+#   voted against Ukraine's text of February 2025 (ES-11/7), against one on the first text in March
+#   2022, while the world's votes for Ukraine's text fell from 141 (February 2023) to 93. The
+#   ledger's rule counts only texts that deplore or condemn the invasion, and the text of ES-11/7
+#   read notes it "with concern", so the claim is shown against the votes, not re-judged.
+#
+# The world the story describes has moved in other ways the tables record: Lavrov kept coming to
+# Africa at a slower pace (two more tours, then only multilateral meetings); Africa Corps arrived
+# in Burkina Faso (January 2024) and Niger (April 2024); the UN's mission left Mali by the end of
+# 2023; France left Niger (December 2023), Chad (January 2025), Côte d'Ivoire (February 2025) and
+# Senegal (July 2025); Mali, Burkina Faso and Niger left ECOWAS (January 2025). Where a table is
+# not complete past the story, the ledger does not re-judge the claims it bears on, and says so.
 #
 # **Data.** The fact-check ledger (`data/claims.csv`, `analysis.claims`), its verdict history
 # (`data/verdict_history.csv`), the derived SIPRI table `data/derived/sipri_africa_annual.csv`
@@ -163,16 +164,19 @@ charts.show(charts.line_chart(
 # from Mali on 6 June 2025; Africa Corps, largely former Wagner men, stayed. On 14 August 2025
 # Mali's junta announced the arrest of a French national it called an agent of French
 # intelligence (France said he was an embassy employee), and on 19 September 2025 France
-# suspended its counter-terrorism cooperation with Mali and expelled two Malian diplomats. In
-# Russia, Wagner's mutiny of 23-24 June 2023 ended with its fighters offered Belarus or the
-# regular army, and its chief Yevgeny Prigozhin died in a plane crash on 23 August 2023. The list
+# suspended its counter-terrorism cooperation with Mali and expelled two Malian diplomats. Outside
+# Africa (not charted), Wagner's units began leaving the front in Ukraine on 25 May 2023; its
+# mutiny of 23-24 June 2023 ended with its fighters offered Belarus or the regular army; its chief
+# Yevgeny Prigozhin died in a plane crash on 23 August 2023; and from 27 September 2023 several
+# hundred former Wagner fighters were reported back at the front under other command. The list
 # is of what the tables hold, not a complete record of the period (the research's gaps are listed
 # in the events table's `asOfNote`).
 
 # %%
 later = events.timeline(evidence["events"])
 later = later[later["after_story"] & later["category"].isin(
-    ["withdrawal", "deployment", "diplomacy", "UN finding", "expulsion"])]
+    ["withdrawal", "deployment", "diplomacy", "UN finding", "expulsion"])
+              & ~later["iso3"].isin(["RUS", "UKR"])]
 days = later.set_index("event_id")["date"]
 assert days["mli-minusma-ended-2023"] == "2023-06-30" and days["mli-minusma-withdrawn-2023"] == "2023-12-31"
 assert days["tcd-french-last-base-2025"] == "2025-01-30" and days["civ-french-base-returned-2025"] == "2025-02-20"
@@ -187,6 +191,8 @@ assert days["mli-french-national-arrested-2025"] == "2025-08-14"
 assert days["mli-france-suspends-cooperation-2025"] == "2025-09-19"
 turns = evidence["events"].set_index("event_id")["date"]
 assert turns["rus-wagner-mutiny-2023"] == "2023-06-23" and turns["rus-prigozhin-death-2023"] == "2023-08-23"
+assert turns["ukr-wagner-bakhmut-exit-2023"] == "2023-05-25" and turns["ukr-wagner-return-2023"] == "2023-09-27"
+assert "ukr-wagner-return-2023" not in days and "ukr-wagner-bakhmut-exit-2023" not in days  # Africa only
 charts.show(timeline_charts.event_timeline_chart(
     later, categories=["UN finding", "withdrawal", "deployment", "diplomacy", "expulsion"],
     title="After the story, Wagner, the UN and France left; Africa Corps came",

@@ -11,14 +11,20 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 def editors_copy(nb):
     """No code, and only outputs a reader wants: tables (HTML), charts (PNG) and paragraphs
-    written from the data (markdown, :func:`analysis.charts.prose.say`)."""
+    written from the data (markdown, :func:`analysis.charts.prose.say`).
+
+    A new notebook and new cells; the outputs and everything else are ``nb``'s own objects,
+    shared, not copied (the page exporter copies what it renders before changing anything)."""
     import copy
 
-    out = copy.deepcopy(nb)
-    for cell in out.cells:
+    out = copy.copy(nb)
+    out.cells = []
+    for cell in nb.cells:
+        cell = copy.copy(cell)
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.get("outputs", [])
                             if {"image/png", "text/html", "text/markdown"} & set(o.get("data", {}))]
+        out.cells.append(cell)
     return out
 
 
@@ -109,6 +115,25 @@ def _page_exporter_class():
                 return super().markdown2html(context, source)
             path = context.get("resources", {}).get("metadata", {}).get("path", "")
             return self._markdown_memo(str(source), path)
+
+        def _preprocess(self, nb, resources):
+            """nbconvert's, less its first deep copy of the notebook: ``nb`` is already
+            ``from_notebook_node``'s own copy, and ``normalize`` copies it once more before any
+            preprocessor changes it (three copies of every page's notebook were made)."""
+            import copy
+
+            from nbformat.validator import normalize
+
+            resources = copy.deepcopy(resources)
+            _, nbc = normalize(nb)
+            preprocessor = None
+            for preprocessor in self._preprocessors:
+                nbc, resources = preprocessor(nbc, resources)
+                if not self.optimistic_validation:
+                    self._validate_preprocessor(nbc, preprocessor)
+            if self.optimistic_validation and preprocessor is not None:
+                self._validate_preprocessor(nbc, preprocessor)
+            return nbc, resources
 
         def from_notebook_node(self, nb, resources=None, **kw):
             if "highlight_code" not in self.filters:
