@@ -43,9 +43,7 @@ _FOCUSABLE = re.compile(r'(<div class="[^"]*\b(?:jp-Cell-inputWrapper|jp-OutputA
 
 # A chart's base64 text, which none of the patterns above can match inside (no quote, angle
 # bracket or space) but which each would otherwise scan character by character, once per tag
-# before it: set aside while they run. The head (style sheets, a third of a page's bytes, the
-# same for a notebook's two pages) is done once per title. No match can span the end of the
-# head: every pattern stops at an angle bracket.
+# before it: set aside while they run.
 _PAYLOAD = re.compile(r";base64,([A-Za-z0-9+/=]+)")
 _PLACE = "\x00"  # not in an HTML page (a NUL is a parse error), never matched above
 
@@ -58,23 +56,15 @@ def focusable(page: str) -> str:
 for this image" src="a.png"><img alt="x" src="b">'
     >>> focusable('<div class=" highlight  hl-ipython3">')
     '<div class="highlight hl-ipython3">'
-    >>> focusable('<head></head><img src="data:image/png;base64,QUJD/+=">')
-    '<head></head><img alt="No description has been provided for this image" \
+    >>> focusable('<img src="data:image/png;base64,QUJD/+=">')
+    '<img alt="No description has been provided for this image" \
 src="data:image/png;base64,QUJD/+=">'
     """
     if _PLACE in page:  # not HTML, but not ours to refuse: done the slow way
         return _focusable(page)
-    at = page.find("</head>")
-    head, body = (page[:at], page[at:]) if at != -1 else ("", page)
-    parts = _PAYLOAD.split(body)  # text, payload, text, payload, ..., text
+    parts = _PAYLOAD.split(page)  # text, payload, text, payload, ..., text
     texts = _focusable(f";base64,{_PLACE}".join(parts[0::2])).split(_PLACE)
-    payloads = [*parts[1::2], ""]
-    return _focusable_head(head) + "".join(t + p for t, p in zip(texts, payloads, strict=True))
-
-
-@functools.lru_cache(maxsize=2)  # a notebook's two pages are rendered one after the other
-def _focusable_head(head: str) -> str:
-    return _focusable(head)
+    return "".join(t + p for t, p in zip(texts, [*parts[1::2], ""], strict=True))
 
 
 def _focusable(text: str) -> str:

@@ -104,11 +104,16 @@ _EDITOR_CODE = re.compile(r'(<div class="[^"]*\bjp-InputArea-editor\b[^"]*"[^>]*
                           re.S)
 
 
-def page_sections(page: str, *, fast: bool = True) -> list:
+def page_sections(page: str) -> list:
     """``[page title, [[anchor, section title, text], ...]]`` of one page (sections with
-    text only). ``fast=False``: with the code cells' source parsed too (the same result)."""
+    text only)."""
+    return _parsed(_EDITOR_CODE.sub(r"\1\3", page))
+
+
+def _parsed(page: str) -> list:
+    """:func:`page_sections` of ``page`` as it is, every tag parsed."""
     parser = _Sections()
-    parser.feed(_EDITOR_CODE.sub(r"\1\3", page) if fast else page)
+    parser.feed(page)
     page_title = _clean(parser.page_title)
     return [page_title, [[s["anchor"], _clean(s["title"]), text] for s in parser.sections
                          if (text := _clean(s["text"]))]]
