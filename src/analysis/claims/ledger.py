@@ -241,13 +241,12 @@ def evaluate_ledger(claims: pd.DataFrame | None = None, evidence: dict | None = 
         vintages = run_vintages(claim, evidence, registry)
         agree = len(set(vintages.values())) <= 1
         figures = [f.as_dict() for f in v.figures]
-        refs = [{"table": t, "key": k} for t, k in v.rows]
         report, event = v.parts.get(REPORT), v.parts.get(EVENT)
         rows.append({
             "claim_id": claim["claim_id"], "paragraph": int(claim["paragraph"]),
             "claim": claim["claim"], "kind": claim["kind"], "verdict": v.verdict,
             "values": v.values, "reason": v.reason, "rule": v.rule, "figures": figures,
-            "rows": refs, "source_ids": row_sources(v.rows, data_dir),
+            **_rows_and_sources(v.rows, data_dir),
             "evidence": evidence_text(v.reason, figures, vintages),
             "verdict_on_report": report.verdict if report else None,
             "verdict_on_event": event.verdict if event else None,
@@ -266,11 +265,16 @@ def evaluate_ledger(claims: pd.DataFrame | None = None, evidence: dict | None = 
     return out
 
 
+def _rows_and_sources(rows, data_dir: Path, suffix: str = "") -> dict:
+    """``{"rows", "source_ids"}`` (each key + ``suffix``) of a verdict's ``(table, key)`` rows:
+    the rows as dicts, and their sources (:func:`row_sources`)."""
+    return {f"rows{suffix}": [{"table": t, "key": k} for t, k in rows],
+            f"source_ids{suffix}": row_sources(rows, data_dir)}
+
+
 def _now_with_sources(now: dict, data_dir: Path) -> dict:
     """:func:`.now.judge_now`'s answer with its rows as dicts and their sources."""
-    rows = now.get("rows_now") or []
-    return {**now, "rows_now": [{"table": t, "key": k} for t, k in rows],
-            "source_ids_now": row_sources(rows, data_dir)}
+    return {**now, **_rows_and_sources(now["rows_now"], data_dir, suffix="_now")}
 
 
 @cache

@@ -160,11 +160,9 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
     if tense not in TENSES:
         raise ValueError(f"claim {claim['claim_id']}: tense {tense!r} is not one of {TENSES}")
     if tense == MOMENT:
-        return {"verdict_now": then.verdict, "as_of_now": story, "rows_now": [],
-                "reason_now": "A moment: judged once, as of the story."}
+        return _answer(then.verdict, story, "A moment: judged once, as of the story.")
     if then.verdict == NOT_CHECKABLE or not isinstance(name, str) or not name:
-        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": [],
-                "reason_now": "Not checkable then, and not now: " + then.reason}
+        return _answer(NOT_CHECKABLE, None, "Not checkable then, and not now: " + then.reason)
     fn = registry[name]
     tables = [t for p in CURRENT.get(name, data_parameters(fn))
               for t in EVIDENCE_TABLES.get(p, ())]
@@ -175,11 +173,11 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
     if stale:
         named = ", ".join(f"data/{t} (complete to {d:%Y-%m-%d}{_rows_held_back(t, evidence)})"
                           for t, d in stale.items())
-        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": [],
-                "reason_now": f"Cannot be re-judged: {named} not brought past the story."}
+        return _answer(NOT_CHECKABLE, None,
+                       f"Cannot be re-judged: {named} not brought past the story.")
     if name not in LATER_WINDOWS:
-        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": [],
-                "reason_now": NO_WINDOW.get(name, f"No later window is written for {name}.")}
+        return _answer(NOT_CHECKABLE, None,
+                       NO_WINDOW.get(name, f"No later window is written for {name}."))
     as_of = min(dates.values())
     kwargs = LATER_WINDOWS[name](as_of)
     unknown = set(kwargs) - set(inspect.signature(fn).parameters)
@@ -190,10 +188,16 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
         return _bounded(name, fn, evidence, data_parameters, kwargs, as_of)
     now = fn(**{p: evidence[p] for p in data_parameters(fn)}, **kwargs)
     if now.verdict == NOT_CHECKABLE:
-        return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": list(now.rows),
-                "reason_now": f"Cannot be judged as of {as_of:%Y-%m-%d}: {now.reason}"}
-    return {"verdict_now": now.verdict, "as_of_now": f"{as_of:%Y-%m-%d}",
-            "rows_now": list(now.rows), "reason_now": now.reason}
+        return _answer(NOT_CHECKABLE, None,
+                       f"Cannot be judged as of {as_of:%Y-%m-%d}: {now.reason}", now.rows)
+    return _answer(now.verdict, f"{as_of:%Y-%m-%d}", now.reason, now.rows)
+
+
+def _answer(verdict: str, as_of: str | None, reason: str, rows=()) -> dict:
+    """What :func:`judge_now` returns: the verdict now, its date (None when not checkable),
+    why, and the ``(table, key)`` rows it rests on."""
+    return {"verdict_now": verdict, "as_of_now": as_of, "reason_now": reason,
+            "rows_now": list(rows)}
 
 
 def _least_recent(table: str, evidence: dict, as_of: pd.Timestamp, name: str) -> pd.Timestamp:
@@ -221,11 +225,10 @@ def _bounded(name, fn, evidence, data_parameters, kwargs, as_of) -> dict:
             f"{got['low'].verdict}: {got['low'].reason} Upper bound (still there, alleged ones "
             f"confirmed, every row accused since): {got['high'].verdict}: {got['high'].reason}")
     if same:
-        return {"verdict_now": got["low"].verdict, "as_of_now": f"{as_of:%Y-%m-%d}",
-                "rows_now": read,
-                "reason_now": f"{got['low'].verdict.capitalize()} at both bounds of {text}"}
-    return {"verdict_now": NOT_CHECKABLE, "as_of_now": None, "rows_now": read,
-            "reason_now": f"Cannot be decided as of {as_of:%Y-%m-%d}: it turns on {text}"}
+        return _answer(got["low"].verdict, f"{as_of:%Y-%m-%d}",
+                       f"{got['low'].verdict.capitalize()} at both bounds of {text}", read)
+    return _answer(NOT_CHECKABLE, None,
+                   f"Cannot be decided as of {as_of:%Y-%m-%d}: it turns on {text}", read)
 
 
 def data_as_of(source_ids: list[str], sources: pd.DataFrame, vintages: dict) -> str:

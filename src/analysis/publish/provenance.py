@@ -215,9 +215,7 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None,
     if r.get("rows"):
         lines.append(f"<tr><th scope='row'>Rows</th><td>{rows_cell(r['rows'])}</td></tr>")
     if r.get("source_ids"):
-        lines.append("<tr><th scope='row'>Sources</th><td>"
-                     + "; ".join(source_link(s, (labels or {}).get(s)) for s in r["source_ids"])
-                     + "</td></tr>")
+        lines.append(_sources_row("Sources", r["source_ids"], labels))
     lines += _then_and_now(r, labels)
     if r.get("vintages"):
         per = "; ".join(f"{html.escape(str(v))}: {html.escape(str(x))}"
@@ -229,6 +227,12 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None,
             f"{html.escape(str(r['paragraph']))}: {html.escape(str(r['claim']))}</h2>"
             f"<p class='permalink'><a href='#{anchor_id}'>Permalink to {html.escape(cid)}</a></p>"
             f"<table><tbody>{''.join(lines)}</tbody></table>{extra}</section>")
+
+
+def _sources_row(header: str, source_ids: list[str], labels: dict[str, str] | None) -> str:
+    """A ledger entry's row of sources, each linked to its entry on the sources page."""
+    links = "; ".join(source_link(s, (labels or {}).get(s)) for s in source_ids)
+    return f"<tr><th scope='row'>{html.escape(header)}</th><td>{links}</td></tr>"
 
 
 def _then_and_now(r: dict, labels: dict[str, str] | None = None) -> list[str]:
@@ -251,9 +255,7 @@ def _then_and_now(r: dict, labels: dict[str, str] | None = None) -> list[str]:
             out.append(f"<tr><th scope='row'>Rows now</th><td>{rows_cell(r['rows_now'])}"
                        "</td></tr>")
         if r.get("source_ids_now"):
-            out.append("<tr><th scope='row'>Sources now</th><td>"
-                       + "; ".join(source_link(s, (labels or {}).get(s))
-                                   for s in r["source_ids_now"]) + "</td></tr>")
+            out.append(_sources_row("Sources now", r["source_ids_now"], labels))
     if r.get("history"):
         items = "".join(
             f"<li>{html.escape(str(h['date']))}, {html.escape(str(h['verdict']))}: "
