@@ -63,6 +63,7 @@ from analysis import (
     arms,
     charts,
     claims,
+    country,
     events,
     host_charts,
     load_table,
@@ -173,10 +174,9 @@ charts.show(charts.line_chart(
 # in the events table's `asOfNote`).
 
 # %%
-later = events.timeline(evidence["events"])
+later = events.timeline(evidence["events"], iso3=country.african_members(evidence["votes"]))
 later = later[later["after_story"] & later["category"].isin(
-    ["withdrawal", "deployment", "diplomacy", "UN finding", "expulsion"])
-              & ~later["iso3"].isin(["RUS", "UKR"])]
+    ["withdrawal", "deployment", "diplomacy", "UN finding", "expulsion"])]
 days = later.set_index("event_id")["date"]
 assert days["mli-minusma-ended-2023"] == "2023-06-30" and days["mli-minusma-withdrawn-2023"] == "2023-12-31"
 assert days["tcd-french-last-base-2025"] == "2025-01-30" and days["civ-french-base-returned-2025"] == "2025-02-20"
