@@ -69,7 +69,7 @@ else:
     assert abs(wide.to_numpy().sum() - ranking["tiv_musd"].sum()) < 1e-6
     charts.show(comparison_charts.supplier_bars_chart(
         wide,
-        title=f"{ranking['supplier'].iloc[0]} delivered the most major arms to {name}, 2012-2024",
+        title=country_text.supplier_title(ranking["supplier"].iloc[0], name, (2012, 2024)),
         subtitle=f"Major arms delivered to {name} per year by supplier, millions of SIPRI TIV",
         source=SIPRI, ylabel="TIV, millions",
         alt=(f"Stacked bars of {name}'s estimated imports of major arms per year from 2012 to "

@@ -263,3 +263,23 @@ def test_a_line_charts_legend_sits_above_its_lines():
         assert legend.y0 > wide.to_numpy().max()
     finally:
         plt.close(fig)
+
+
+def test_a_title_written_from_the_data_is_made_to_fit_the_chart():
+    """Seen on the Central African Republic's and DR Congo's pages: a title naming the country
+    ran past the chart's right edge and was cut. A long title is set smaller until it fits; one
+    too long even at the smallest size is refused, named."""
+    wide = pd.DataFrame({"Russia": [1.0, 2.0], "China": [2.0, 1.0]}, index=["2012", "2013"])
+    long = ("Russia's share of Democratic Republic of the Congo's major arms, SIPRI's "
+            "five-year windows")
+    fig = charts.line_chart(wide, **{**WORDS, "title": long})
+    try:
+        fig.canvas.draw()
+        title = next(t for t in fig.texts if t.get_text() == long)
+        assert title.get_fontsize() < 14
+        assert title.get_window_extent().x1 <= fig.bbox.width
+    finally:
+        plt.close(fig)
+    with pytest.raises(ValueError, match="too long for the chart.*'Russia Russia"):
+        charts.line_chart(wide, **{**WORDS, "title": "Russia " * 40})
+    plt.close("all")

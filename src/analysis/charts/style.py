@@ -80,10 +80,11 @@ def finish(fig, *, title: str, subtitle: str, source: str, alt: str, data=None):
         raise ValueError("every chart needs alt text: describe what it shows")
     # Placed in inches from the edges, so tall and short figures get the same spacing.
     height = fig.get_figheight()
-    fig.text(0.02, 1 - TITLE_IN / height, title, fontsize=14, fontweight="bold", ha="left",
-             va="top", color=PALETTE["ink"])
-    fig.text(0.02, 1 - SUBTITLE_IN / height, subtitle, fontsize=10.5, ha="left", va="top",
-             color="#555555")
+    _shrink_to_figure(fig.text(0.02, 1 - TITLE_IN / height, title, fontsize=14,
+                               fontweight="bold", ha="left", va="top", color=PALETTE["ink"]),
+                      smallest=10)
+    _shrink_to_figure(fig.text(0.02, 1 - SUBTITLE_IN / height, subtitle, fontsize=10.5,
+                               ha="left", va="top", color="#555555"), smallest=9)
     line = fig.text(0.02, SOURCE_IN / height, f"Source: {source}", fontsize=SMALL_PT,
                     ha="left", va="bottom", color="#555555")
     _wrap_to_figure(line)
@@ -91,6 +92,20 @@ def finish(fig, *, title: str, subtitle: str, source: str, alt: str, data=None):
     fig._house = {"title": title, "subtitle": subtitle, "source": source, "alt": alt,
                   "data": data}
     return fig
+
+
+def _shrink_to_figure(text, smallest: float, margin: float = 0.02) -> None:
+    """Make a one-line figure text (a title, a subtitle written from the data, such as a long
+    country name) smaller, half a point at a time down to ``smallest``, until it ends inside the
+    figure, ``margin`` from its right edge; ValueError, naming it, if it still does not fit."""
+    fig = text.get_figure()
+    renderer = fig.canvas.get_renderer()
+    room = fig.bbox.width * (1 - 2 * margin)
+    while text.get_window_extent(renderer).width > room:
+        if text.get_fontsize() - 0.5 < smallest:
+            raise ValueError(f"chart title or subtitle too long for the chart even at "
+                             f"{smallest} pt: {text.get_text()!r} (shorten it)")
+        text.set_fontsize(text.get_fontsize() - 0.5)
 
 
 def _wrap_to_figure(text, margin: float = 0.02) -> None:

@@ -65,6 +65,16 @@ def partial_date_words(value: str, precision: str) -> str:
     return f"{day:%B %Y}" if precision == "month" else f"{day.day} {day:%B %Y}"
 
 
+def supplier_title(supplier: str, name: str, years: tuple[int, int]) -> str:
+    """The supplier chart's title, as a sentence (SIPRI's "unknown supplier(s)" included).
+
+    >>> supplier_title("unknown supplier(s)", "Chad", (2012, 2024))
+    'Unknown supplier(s) delivered the most major arms to Chad, 2012-2024'
+    """
+    title = f"{supplier} delivered the most major arms to {name}, {years[0]}-{years[1]}"
+    return title[0].upper() + title[1:]
+
+
 def deliveries_sentence(name: str, years: pd.Series, since: int) -> str:
     """Which years Russia delivered major arms to the country, from
     :func:`analysis.subjects.country.russia_years` (index: year; values: millions of TIV)."""
