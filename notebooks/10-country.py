@@ -23,7 +23,8 @@ from analysis import (
 
 votes = un_votes.load_votes()
 iso3 = country.check_iso3(iso3, country.african_members(votes))
-name = load_table("countries").set_index("iso3").loc[iso3, "country"]
+# the display name (headings, labels) and the name inside a sentence ("the Central African Republic")
+name, called = load_table("countries").set_index("iso3").loc[iso3, ["country", "in_sentence"]]
 annual = load_table("sipri_africa_annual")
 vintages = country.covering_vintages(annual, country.STORY_DECADE)
 latest = country.covering_vintages(annual, country.LATEST)[-1]
@@ -53,7 +54,7 @@ older = shares.query("period == '2012-2021' and vintage != @latest")
 older_words = [f"{country.percent_text(s)} in {country_text.vintage_words(v)}"
                for s, v in zip(older["share_pct"], older["vintage"], strict=True)
                if country.percent_text(s) != country.percent_text(decade["share_pct"])]
-prose.say(" ".join([country.share_sentence(name, decade), country.share_sentence(name, recent)])
+prose.say(" ".join([country.share_sentence(called, decade), country.share_sentence(called, recent)])
           + (f" (For 2012-2021 the share was {'; '.join(older_words)}.)" if older_words else "")
           + f" Figures from {country_text.vintage_words(latest)}.")
 # shown rounded (TIV to 0.1 million, shares to 0.1 point); the checks above use the full values
@@ -63,16 +64,16 @@ shares.round({"total_tiv_musd": 1, "russia_tiv_musd": 1, "share_pct": 1})
 wide = country.yearly_by_supplier(annual, iso3, latest, (2012, 2024))
 ranking = country.supplier_ranking(annual, iso3, latest, (2012, 2024))
 if wide.empty:
-    prose.say(f"SIPRI records no major arms delivered to {name} from 2012 to 2024: there is "
+    prose.say(f"SIPRI records no major arms delivered to {called} from 2012 to 2024: there is "
               "nothing to chart.")
 else:
     assert abs(wide.to_numpy().sum() - ranking["tiv_musd"].sum()) < 1e-6
     charts.show(comparison_charts.supplier_bars_chart(
         wide,
-        title=country_text.supplier_title(ranking["supplier"].iloc[0], name, (2012, 2024)),
-        subtitle=f"Major arms delivered to {name} per year by supplier, millions of SIPRI TIV",
+        title=country_text.supplier_title(ranking["supplier"].iloc[0], called, (2012, 2024)),
+        subtitle=f"Major arms delivered to {called} per year by supplier, millions of SIPRI TIV",
         source=SIPRI, ylabel="TIV, millions",
-        alt=(f"Stacked bars of {name}'s estimated imports of major arms per year from 2012 to "
+        alt=(f"Stacked bars of {called}'s estimated imports of major arms per year from 2012 to "
              f"2024, one layer each for {', '.join(wide.columns)}. Over the period the largest "
              f"supplier was {ranking['supplier'].iloc[0]}; the most was delivered in "
              f"{wide.sum(axis=1).idxmax()}.")), "imports-by-supplier")
@@ -91,7 +92,7 @@ else:
 # %%
 russian_years = country.russia_years(annual, iso3, latest)
 assert abs(russian_years.sum() - mine.loc[mine["supplier"] == "Russia", "tiv_musd"].sum()) < 1e-6
-prose.say(country_text.deliveries_sentence(name, russian_years, 1992))
+prose.say(country_text.deliveries_sentence(called, russian_years, 1992))
 
 # %%
 russia_deals = load_table(deliveries.RUSSIA_TABLE)
@@ -112,7 +113,7 @@ if summary["deals"]:
 else:
     assert rows.empty and in_window.empty
 if summary["deals"] or not russian_years.empty:  # none ever: the sentence above says so
-    prose.say(country_text.deals_sentence(name, summary, country.DELIVERED))
+    prose.say(country_text.deals_sentence(called, summary, country.DELIVERED))
 deliveries.deals_display(deals) if summary["deals"] else None
 
 # %%
@@ -122,16 +123,16 @@ by_window = windows.pivot(index="period", columns="vintage", values="share_pct")
 if (windows["russia_tiv_musd"] > 0).any():
     charts.show(charts.line_chart(
         by_window, highlight=country_text.vintage_words(latest),
-        title=f"Russia's share of {name}'s major arms, SIPRI's five-year windows",
+        title=f"Russia's share of {called}'s major arms, SIPRI's five-year windows",
         subtitle="Russia's TIV as % of all major arms delivered in each window, by SIPRI export",
         source=SIPRI, ylabel="% of the state's imports",
-        alt=(f"Line chart of Russia's share of {name}'s major-arms imports in each five-year "
+        alt=(f"Line chart of Russia's share of {called}'s major-arms imports in each five-year "
              f"window from 2012-2016 to 2020-2024, one line per SIPRI export: "
              + "; ".join(f"{p} {country.percent_text(s)}" for p, s in
                          by_window[country_text.vintage_words(latest)].items())
              + ". A gap is a window with no imports.")), "russia-share-by-window")
 else:
-    prose.say(f"Russia delivered no major arms to {name} in any window from 2012-2016 to "
+    prose.say(f"Russia delivered no major arms to {called} in any window from 2012-2016 to "
               "2020-2024, so there is no share to chart.")
 
 # %% [markdown]
@@ -144,7 +145,7 @@ else:
 # %%
 record = country.wagner_record(wagner.load_wagner(), iso3)
 assert record is None or record["iso3"] == iso3
-prose.say(country_text.wagner_paragraph(name, record))
+prose.say(country_text.wagner_paragraph(called, record))
 
 # %% [markdown]
 # ## The UN votes on the invasion of Ukraine
@@ -157,7 +158,7 @@ vote_table = country.vote_comparison(votes, load_table("unga_resolutions"), iso3
 assert (vote_table.filter(like="africa_").sum(axis=1) == 54).all()
 record_votes = un_votes.country_record(votes, iso3)["vote"].astype(str).tolist()
 assert vote_table["vote"].tolist() == record_votes
-prose.say(country_text.votes_paragraph(name, vote_table))
+prose.say(country_text.votes_paragraph(called, vote_table))
 vote_table[["resolution", "date", "vote", "africa_yes", "africa_abstain", "africa_absent",
             "africa_no", "africa_unknown", "global_yes", "global_no", "global_abstain"]]
 
@@ -168,10 +169,10 @@ vote_table[["resolution", "date", "vote", "africa_yes", "africa_abstain", "afric
 lavrov = trips.load_trips(through=None)  # every trip, before and after the story
 stops = country.visits(lavrov, iso3)
 assert len(stops) == int((lavrov["iso3"] == iso3).sum())
-prose.say(country_text.visits_sentence(name, stops, lavrov))
+prose.say(country_text.visits_sentence(called, stops, lavrov))
 dated = country.events_of(events.load_events(), iso3)
 prose.say(f"`data/events.csv` records {len(dated)} dated event"
-          f"{'s' if len(dated) != 1 else ''} for {name}" + (":" if len(dated) else "."))
+          f"{'s' if len(dated) != 1 else ''} for {called}" + (":" if len(dated) else "."))
 dated[["date", "category", "description"]] if len(dated) else None
 
 # %% [markdown]
@@ -181,7 +182,7 @@ dated[["date", "category", "description"]] if len(dated) else None
 
 # %%
 named = country.claims_naming(load_table("claims"), load_table("countries"), iso3)
-prose.say(country_text.claims_list(name, named))
+prose.say(country_text.claims_list(called, named))
 prose.record_facts(
     iso3=iso3, country=name, vintage=latest,
     title=f"{name}: Russia's arms, Wagner, the UN votes and Lavrov's visits",

@@ -135,11 +135,20 @@ def yearly_by_supplier(annual: pd.DataFrame, iso3: str, vintage: str, years: tup
                        n: int = 3) -> pd.DataFrame:
     """Estimated TIV per year (rows: every year of ``years``) from Russia and the ``n - 1``
     other largest suppliers of the period (columns, Russia first when it delivered), then
-    ``all others``; 0.0 where nothing was delivered. Empty when nothing was delivered."""
+    ``all others``; 0.0 where nothing was delivered. Empty when nothing was delivered.
+    SIPRI's ``unknown supplier(s)`` is a supplier like any other here: where it is among the
+    largest it has its own column, so that a chart titled by the largest supplier shows it.
+
+    >>> ann = pd.DataFrame({"vintage": pd.Timestamp("2025-03-13"), "iso3": "CAF",
+    ...     "supplier": ["unknown supplier(s)", "Russia", "China", "France"],
+    ...     "year": 2020, "tiv_musd": [9.0, 3.0, 2.0, 1.0]})
+    >>> yearly_by_supplier(ann, "CAF", "2025-03-13", (2020, 2021)).columns.tolist()
+    ['Russia', 'unknown supplier(s)', 'China', 'all others']
+    """
     ranking = supplier_ranking(annual, iso3, vintage, years)
     if ranking.empty:
         return pd.DataFrame()
-    named = [s for s in ranking["supplier"] if s != "unknown supplier(s)"]
+    named = ranking["supplier"].tolist()
     top = ([RUSSIA] if RUSSIA in named else []) + [s for s in named if s != RUSSIA]
     top = top[:n]
     rows = imports_of(annual, iso3, vintage)

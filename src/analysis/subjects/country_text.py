@@ -65,14 +65,25 @@ def partial_date_words(value: str, precision: str) -> str:
     return f"{day:%B %Y}" if precision == "month" else f"{day.day} {day:%B %Y}"
 
 
-def supplier_title(supplier: str, name: str, years: tuple[int, int]) -> str:
-    """The supplier chart's title, as a sentence (SIPRI's "unknown supplier(s)" included).
+def sentence_start(text: str) -> str:
+    """``text`` as the start of a sentence: its first letter capitalised, the rest untouched
+    (a country's ``in_sentence`` name, SIPRI's "unknown supplier(s)").
 
-    >>> supplier_title("unknown supplier(s)", "Chad", (2012, 2024))
-    'Unknown supplier(s) delivered the most major arms to Chad, 2012-2024'
+    >>> sentence_start("the Central African Republic voted"), sentence_start("Mali")
+    ('The Central African Republic voted', 'Mali')
     """
-    title = f"{supplier} delivered the most major arms to {name}, {years[0]}-{years[1]}"
-    return title[0].upper() + title[1:]
+    return text[:1].upper() + text[1:]
+
+
+def supplier_title(supplier: str, name: str, years: tuple[int, int]) -> str:
+    """The supplier chart's title, as a sentence (SIPRI's "unknown supplier(s)" included);
+    ``name`` is the country as written inside a sentence.
+
+    >>> supplier_title("unknown supplier(s)", "the Central African Republic", (2012, 2024))
+    'Unknown supplier(s) delivered the most major arms to the Central African Republic, 2012-2024'
+    """
+    return sentence_start(f"{supplier} delivered the most major arms to {name}, "
+                          f"{years[0]}-{years[1]}")
 
 
 def deliveries_sentence(name: str, years: pd.Series, since: int) -> str:
@@ -155,7 +166,8 @@ def wagner_paragraph(name: str, record: dict | None) -> str:
 
 def votes_paragraph(name: str, table: pd.DataFrame) -> str:
     """How the country voted on each resolution, beside Africa's yes votes and the world's,
-    from :func:`analysis.subjects.country.vote_comparison`.
+    from :func:`analysis.subjects.country.vote_comparison`; ``name`` as written inside a
+    sentence (each sentence starts with it, capitalised).
 
     An unknown vote is said as what is known: on every text with unknown votes (ES-11/2,
     ES-11/5, ES-11/7) the sources name each state that voted against, so the country was not
@@ -184,11 +196,12 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
             africa = "Africa's votes are unknown"
         dated = f"({when.day} {when:%b %Y}" + (", after the story)" if r.after_story else ")")
         if r.vote == "unknown":
-            parts.append(f"{name} was not among the states named as voting against {symbol} "
+            parts.append(f"{sentence_start(name)} was not among the states named as voting "
+                         f"against {symbol} "
                          f"{dated}: how it voted is not sourced. {africa[0].upper()}{africa[1:]},"
                          f" and {r.global_yes} of the UN's 193 members voted for it.")
             continue
-        parts.append(f"{name} {VOTE_WORDS[r.vote]} {symbol} {dated}: {africa}, "
+        parts.append(f"{sentence_start(name)} {VOTE_WORDS[r.vote]} {symbol} {dated}: {africa}, "
                      f"and {r.global_yes} of the UN's 193 members.")
     return " ".join(parts)
 
