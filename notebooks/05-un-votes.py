@@ -200,7 +200,8 @@ assert votes.query("resolution == @ES1 and iso3 in @hosts and vote == 'yes'")["i
 # Paragraph 4 says many of the African nations with ties to Russia have supported the invasion.
 # The ledger's rule counts a state as supporting it if it voted against a text that deplores or
 # condemns it, before the story: one state did (Eritrea). Looser readings count more: nine states
-# voted against at least one of the five texts (a floor, because ES-11/2 is mostly unknown), 21
+# voted against at least one of the five texts (exactly nine: an unknown vote on ES-11/2 or
+# ES-11/5 is not a no, since the sources name every state against), 21
 # backed neither condemning text, and 26 did not back the first. The rule reads "many" as at least
 # ten states, about a fifth of Africa's 54 members: the votes show many African states declining
 # to condemn the invasion, but not many supporting it. Abstaining or staying away is declining to
@@ -213,7 +214,7 @@ assert votes.query("resolution == @ES1 and iso3 in @hosts and vote == 'yes'")["i
 # NBVAL_CHECK_OUTPUT
 stances = un_votes.stance_counts(votes)
 assert stances["states"].tolist() == [1, 9, 21, 26]
-assert stances["open_states"].tolist() == [0, 36, 0, 0]
+assert stances["open_states"].tolist() == [0, 0, 0, 0]
 assert stances.loc[0, "iso3"] == ["ERI"]
 verdict = claims.check_support_invasion(votes)
 assert verdict.verdict == "not supported" and claims.MANY_STATES == 10

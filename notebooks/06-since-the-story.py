@@ -2,8 +2,9 @@
 # # What happened next: does the story still hold?
 #
 # **Answer.** Partly. Of the story's 38 claims, 24 are about a moment and stand as judged on its
-# day; 14 are about a state of the world, and seven of those can be judged again on the evidence
-# since: four still hold, one holds only in part, two no longer hold.
+# day; 14 are about a state of the world, and eight of those can be judged again on the evidence
+# since: four still hold, one holds only in part, two no longer hold, and one did not hold then
+# and does not now.
 #
 # - **No longer hold.** "Many of the Russian personnel in Mali belong to Wagner": Wagner left Mali
 #   in June 2025 and the Russian defence ministry's Africa Corps took over. "More and more
@@ -19,13 +20,14 @@
 #   came to about 90 million TIV in 2021-24, against about 31 million in 2016-19. On events since
 #   the story alone, they are still at odds with Western governments and West African neighbours.
 #   The abuses Wagner's men stand accused of still include killings, sexual violence and torture.
+# - **Did not hold, and still does not.** "Many African states have supported the invasion":
+#   eight African states voted against Ukraine's text of February 2025 (ES-11/7), against one on
+#   the first text in March 2022, while the world's votes for Ukraine's text fell from 141
+#   (February 2023) to 93. Eight is fewer than the ten the ledger reads as "many", even if every
+#   text since the story counts as condemning the invasion (the text of ES-11/7 read notes it
+#   "with concern"; its operative paragraphs were not read). As of 24 February 2025.
 # - **Not decided.** Whether abuses were alleged in most of Wagner's hosts (half of them by the
 #   story; later accusations were not researched host by host).
-# - **Not re-judged.** "Many African states have supported the invasion": eight African states
-#   voted against Ukraine's text of February 2025 (ES-11/7), against one on the first text in March
-#   2022, while the world's votes for Ukraine's text fell from 141 (February 2023) to 93. The
-#   ledger's rule counts only texts that deplore or condemn the invasion, and the text of ES-11/7
-#   read notes it "with concern", so the claim is shown against the votes, not re-judged.
 #
 # The world the story describes has moved in other ways the tables record: Lavrov kept coming to
 # Africa at a slower pace (two more tours, then only multilateral meetings); Africa Corps arrived
@@ -93,18 +95,22 @@ SOURCE_EVENTS = ("Press, UN and government reports compiled by this project, sou
 # December 2026; Wagner's hosts and the abuses they are accused of (paragraph 6) on the whole
 # Wagner table, at both bounds of the rows not researched since; Wagner in Ukraine (paragraph 6)
 # and the tensions with the West and ECOWAS (paragraph 9) on the events after the story,
-# researched to 5 December 2026.
+# researched to 5 December 2026; African support for the invasion (paragraph 4) on the UN votes,
+# complete to 24 February 2025.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 then_now = claims.then_and_now(ledger)
 assert (ledger["tense"] == "moment").sum() == 24 and len(then_now) == 14
 now_judged = then_now[then_now["now"] != "not checkable"]
-assert now_judged["id"].tolist() == ["c09", "c12", "c20", "c21", "c22a", "c26", "c32"]
+assert now_judged["id"].tolist() == ["c09", "c12", "c14", "c20", "c21", "c22a", "c26", "c32"]
 assert now_judged["now"].tolist() == ["not supported", "supported", "not supported",
-                                      "partly supported", "supported", "supported", "supported"]
-assert now_judged["now as of"].tolist() == ["2026-12-05", "2024-12-31", "2026-12-05", "2026-12-05",
-                                            "2026-12-05", "2024-12-31", "2026-12-05"]
+                                      "not supported", "partly supported", "supported",
+                                      "supported", "supported"]
+assert now_judged["now as of"].tolist() == ["2026-12-05", "2024-12-31", "2025-02-24",
+                                            "2026-12-05", "2026-12-05", "2026-12-05",
+                                            "2024-12-31", "2026-12-05"]
+assert now_judged.set_index("id").loc["c14", "then"] == "not supported"
 why_now = then_now.set_index("id")["why now"]
 assert "The latest record is of former Wagner fighters, not its units" in why_now["c21"]
 assert "(27 Sep 2023); 3 sources" in why_now["c21"]
@@ -330,13 +336,15 @@ charts.show(travel_charts.travel_chart(
 # shows them as unknown rather than guess.
 #
 # Does "many African states have supported the invasion" (paragraph 4) hold now? The ledger's
-# rule counts a vote against a text that deplores or condemns the invasion in its own words, and
-# neither word was found in the text of ES-11/7 read: its preamble notes the invasion "with
-# concern" and the press quotes its demand that Russia withdraw (the press calls it a text
-# condemning Russia). So the ledger does not re-judge the claim by its rule, and says why. Were
-# the text counted, eight states would still be fewer than the ten the rule reads as "many"; and
-# the tacit reading (abstaining or staying away as support) cannot be computed for ES-11/7 at
-# all, because the 46 other votes are unknown.
+# rule counts a vote against a text that deplores or condemns the invasion in its own words.
+# Whether the two texts since the story do is not settled: ES-11/6 deplores the consequences of
+# the aggression, as ES-11/2 did, and in the text of ES-11/7 read (its preamble notes the
+# invasion "with concern"; the press quotes its demand that Russia withdraw) neither word was
+# found, though its operative paragraphs were not read. The verdict does not turn on it: even
+# counting both texts, eight African states voted against one, fewer than the ten the rule reads
+# as "many". So the claim is *not supported* now, as of 24 February 2025, as it was not on the
+# story's day. The tacit reading (abstaining or staying away as support) cannot be computed for
+# ES-11/7, because the 46 other votes are unknown; on ES-11/6 alone it would count 23 states.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -361,8 +369,12 @@ es7 = tally.loc[ES7]
 assert (es7["no"], es7["unknown"], es7["yes"] + es7["abstain"] + es7["absent"]) == (8, 46, 0)
 assert es7["no"] < claims.MANY_STATES == 10
 c14 = ledger.set_index("claim_id").loc["c14"]
-assert c14["verdict"] == "not supported" and c14["verdict_now"] == "not checkable"
-assert "neither word was found in the text of ES-11/7" in c14["reason_now"]
+assert (c14["verdict"], c14["verdict_now"], c14["as_of_now"]) == (
+    "not supported", "not supported", "2025-02-24")
+later = un_votes.later_against(votes, res.loc[ES7, "date"])
+assert len(set().union(*later["against"])) == es7["no"] == 8
+assert len(later.set_index("resolution").loc[ES6, "not_yes"]) == 23
+assert "on ES-11/6 alone it would count 23 states" in c14["reason_now"]
 tally.assign(date=res.loc[tally.index, "date"].dt.date,
              world_yes=res.loc[tally.index, "global_yes"]).rename(index=lambda s: s[6:])
 

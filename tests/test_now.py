@@ -19,6 +19,8 @@ from analysis.cli.main import main
 EXPECTED_NOW = {
     "c09": ("not supported", "2026-12-05"),  # Wagner left Mali (Jun 2025); Africa Corps took over
     "c12": ("supported", "2024-12-31"),  # Russia still first in 2018-22 to 2020-24 (SIPRI)
+    # 8 African states against a text since the story even if every later text counts: not many
+    "c14": ("not supported", "2025-02-24"),
     # Wagner's hosts: 6 on 5 Dec 2021, at most 6 (at least 0) on 5 Dec 2026: no growth at either
     # bound of the rows not researched since; Africa Corps is not counted as Wagner
     "c20": ("not supported", "2026-12-05"),
@@ -168,17 +170,40 @@ def test_a_claim_about_one_country_is_rejudged_from_its_row(monkeypatch):
     assert "data/wagner_deployments row MLI (complete to 2023-02-06)" in got["reason_now"]
 
 
-def test_a_check_without_a_later_window_says_why(ledger):
-    # c14 (many African states backed the invasion): the votes are complete to 24 Feb 2025
-    # (ES-11/7), so it is the rule, not a stale table, that stops it: no text after the story
-    # was read to deplore or condemn the invasion in its own words
+def test_c14_now_is_decided_whichever_later_texts_count_as_condemning(ledger):
+    # c14 (many African states backed the invasion): the votes are complete to 24 Feb 2025.
+    # Which later texts condemn the invasion in their own words is not settled (ES-11/7's
+    # operative paragraphs were not read), but even counting both, 8 states voted against one:
+    # under the 10 that "many" needs, so not supported at both bounds
     assert now.table_as_of("unga_votes") == now.table_as_of("unga_resolutions") == \
         pd.Timestamp("2025-02-24")
     c14 = ledger.set_index("claim_id").loc["c14"]
-    assert c14["verdict_now"] == "not checkable" and pd.isna(c14["as_of_now"])
-    assert c14["reason_now"] == now.NO_WINDOW["check_support_invasion"]
-    assert c14["reason_now"].startswith("Cannot be re-judged by the same rule: data/unga_votes "
-                                        "now holds Ukraine's text of 24 Feb 2025 (ES-11/7)")
+    assert (c14["verdict_now"], c14["as_of_now"]) == ("not supported", "2025-02-24")
+    assert c14["reason_now"].startswith(
+        "Fewer than 10 states whichever of the texts adopted since the story (ES-11/6 and "
+        "ES-11/7) count as condemning: 8 African states (Burkina Faso, Burundi, Central African "
+        "Republic, Equatorial Guinea, Eritrea, Mali, Niger, Sudan) voted against at least one")
+    assert "cannot be computed for ES-11/7" in c14["reason_now"]
+    assert "on ES-11/6 alone it would count 23 states" in c14["reason_now"]
+    assert {"table": "unga_votes", "key": "resolution=A/RES/ES-11/7, iso3=GNQ"} in c14["rows_now"]
+
+
+def test_c14_now_is_not_decided_when_the_votes_against_reach_many():
+    # two more states against ES-11/7 would reach 10 at the upper bound and none at the lower
+    from analysis.claims import votes as vote_checks
+    evidence = claims.load_evidence()
+    votes = evidence["votes"].copy()
+    votes["vote"] = votes["vote"].astype(str)
+    more = (votes["resolution"] == "A/RES/ES-11/7") & votes["iso3"].isin(["GHA", "KEN"])
+    votes.loc[more, "vote"] = "no"
+    got = vote_checks.check_support_invasion(votes, story_date="2025-02-24")
+    assert got.verdict == "not checkable"
+    assert got.reason.startswith("Not decided: 10 African states voted against a text")
+    # the same rule over a window with no later text has nothing to judge
+    got = vote_checks.check_support_invasion(votes, story_date="2023-02-07")
+    assert got.verdict == "not checkable" and got.reason.startswith("No Ukraine text")
+    with pytest.raises(ValueError, match="ledger's reading"):
+        vote_checks.check_support_invasion(votes, story_date="2025-02-24", reading="tacit")
 
 
 def test_a_check_over_every_row_is_judged_only_where_both_bounds_agree(monkeypatch):

@@ -53,7 +53,26 @@ def test_stance_counts_on_a_tiny_table():
     out = un_votes.stance_counts(frame).set_index("reading")
     assert out["states"].tolist() == [1, 2, 2, 2]  # ES-11/6 (after the story) never counts
     assert out.iloc[0]["iso3"] == ["AAA"] and out.iloc[1]["iso3"] == ["AAA", "BBB"]
-    assert out.iloc[1]["open_states"] == 1  # CCC's unknown ES-11/2 vote could be a no
+    # an unknown vote is never a no (the sources name every state against): nothing open there
+    assert out.iloc[1]["open_states"] == 0
+    # ("backed neither" reads only the condemning texts, where no vote here is unknown)
+    assert out["open_states"].tolist() == [0, 0, 0, 0]
+
+
+def test_later_against_names_the_states_against_each_text_since_the_story():
+    rows = [("A/RES/ES-11/1", "AAA", "no", "2022-03-02"), ("A/RES/ES-11/6", "AAA", "no",
+            "2023-02-23"), ("A/RES/ES-11/6", "BBB", "abstain", "2023-02-23"),
+            ("A/RES/ES-11/7", "BBB", "no", "2025-02-24"), ("A/RES/ES-11/7", "AAA", "unknown",
+            "2025-02-24")]
+    frame = pd.DataFrame(rows, columns=["resolution", "iso3", "vote", "date"])
+    frame["after_story"] = frame["resolution"] != "A/RES/ES-11/1"
+    out = un_votes.later_against(frame, "2025-02-24")
+    assert out["resolution"].tolist() == ["A/RES/ES-11/6", "A/RES/ES-11/7"]
+    assert out["against"].tolist() == [["AAA"], ["BBB"]]
+    assert out["not_yes"].tolist() == [["AAA", "BBB"], ["BBB"]]
+    assert out["unknown"].tolist() == [0, 1]
+    # a window that ends before ES-11/7 leaves it out
+    assert un_votes.later_against(frame, "2024-12-31")["resolution"].tolist() == ["A/RES/ES-11/6"]
 
 
 def test_largest_arms_clients_names_a_recipient_without_a_country():

@@ -64,22 +64,13 @@ LATER_WINDOWS: dict[str, Callable[[pd.Timestamp], dict]] = {
     # present-tense states: the later window holds only what happened after the story
     "check_tensions": lambda as_of: {"story_date": as_of, "since": STORY_DATE},
     "check_wagner_in_ukraine": lambda as_of: {"story_date": as_of},
+    # the texts adopted after the story, through as_of (votes.py, _since_the_story)
+    "check_support_invasion": lambda as_of: {"story_date": as_of},
 }
 
 
 # Why a state claim's check has no later window yet (the default names the check).
-NO_WINDOW = {
-    "check_support_invasion": (
-        "Cannot be re-judged by the same rule: data/unga_votes now holds Ukraine's text of "
-        "24 Feb 2025 (ES-11/7), with every African vote against it named, but the rule counts "
-        "votes against a text that deplores or condemns the invasion in its own words, and "
-        "neither word was found in the text of ES-11/7 read (its preamble notes the invasion "
-        "'with concern'; the press quotes its demand that Russia withdraw). The press calls it a "
-        "text condemning Russia; the ledger does not count a text on a paraphrase. The tacit "
-        "reading cannot be computed for it either: how the African states not voting against "
-        "it voted is not sourced state by state. Notebook 06 charts Africa's votes against each "
-        "Ukraine text, 2022-2025."),
-}
+NO_WINDOW: dict[str, str] = {}
 
 # The evidence a later window actually moves, where the check also reads facts fixed before the
 # story (the coup's day, Wagner's first report): only these tables must be complete past it.

@@ -4,8 +4,15 @@ their votes at the UN General Assembly (``data/unga_votes.csv``, ``data/unga_res
 
 import pandas as pd
 
-from analysis.claims.verdict import NOT_SUPPORTED, SUPPORTED, Figure, Verdict, register
-from analysis.subjects.un_votes import CONDEMNING, stance_counts
+from analysis.claims.verdict import (
+    NOT_CHECKABLE,
+    NOT_SUPPORTED,
+    SUPPORTED,
+    Figure,
+    Verdict,
+    register,
+)
+from analysis.subjects.un_votes import CONDEMNING, later_against, stance_counts
 
 # "Many" read as at least ten states: about a fifth of Africa's 54 UN members.
 MANY_STATES = 10
@@ -48,7 +55,8 @@ def support_readings(votes: pd.DataFrame, *, condemning=CONDEMNING,
 
 @register
 def check_support_invasion(votes: pd.DataFrame, *, condemning=CONDEMNING,
-                           many: int = MANY_STATES, reading: str = READING) -> Verdict:
+                           many: int = MANY_STATES, reading: str = READING,
+                           story_date=None) -> Verdict:
     """"Many African states have supported the invasion" (paragraph 4), from the votes before
     the story on the texts that deplore or condemn it (:data:`CONDEMNING`).
 
@@ -58,7 +66,12 @@ def check_support_invasion(votes: pd.DataFrame, *, condemning=CONDEMNING,
     is also how states that criticise the invasion but will not vote with the West record
     themselves. Supported if at least ``many`` states support it under the reading; otherwise
     not supported. :func:`support_readings` shows the verdict under the tacit reading.
+
+    ``story_date`` (the ledger's later window) judges the texts adopted after the story and on
+    or before it instead: see :func:`_since_the_story`.
     """
+    if story_date is not None:
+        return _since_the_story(votes, pd.Timestamp(story_date), many, reading)
     stances = stance_counts(votes, condemning)
     against, any_no, neither, not_es1 = (stances.iloc[i] for i in range(4))
     support = _supporters(stances, reading)
@@ -78,8 +91,8 @@ def check_support_invasion(votes: pd.DataFrame, *, condemning=CONDEMNING,
         Figure("did not back ES-11/1", int(not_es1["states"]), "state",
                f"{not_es1['states']} of {not_es1['of_states']}"),
         Figure("voted against any Ukraine text", int(any_no["states"]), "state",
-               f"at least {any_no['states']} ({any_no['open_states']} more could have: some "
-               "votes on ES-11/2 and ES-11/5 are unknown)"),
+               f"{any_no['states']} of {any_no['of_states']} (an unknown vote on ES-11/2 or "
+               "ES-11/5 is not a no: the sources name every state against)"),
     ]
     counted = sorted(set(against["iso3"]) | set(neither["iso3"]))
     rows = [("unga_resolutions", s) for s in condemning]
@@ -99,3 +112,62 @@ def check_support_invasion(votes: pd.DataFrame, *, condemning=CONDEMNING,
             f"or condemning the invasion before the story; {neither['states']} backed neither "
             "such text, which is declining to condemn, not support." + alt_text)
     return Verdict(verdict, values, reason).explained(rule, figures, rows)
+
+
+def _since_the_story(votes: pd.DataFrame, through: pd.Timestamp, many: int,
+                     reading: str) -> Verdict:
+    """The same rule over the texts adopted since the story, through ``through``.
+
+    Which of them deplores or condemns the invasion in its own words is not settled for all:
+    ES-11/6 deplores the consequences of the aggression (as ES-11/2 did, which the rule does
+    not count), and ES-11/7's operative paragraphs were not read. So the count is bounded:
+    none of them condemning (no supporter) and all of them condemning (every state against
+    any of them). An unknown vote is never a no (the sources name every state against), so the
+    upper bound is exact. With none counting there is no supporter, so the claim is not
+    supported if the upper bound is under ``many`` and not decided otherwise."""
+    if reading != READING:
+        raise ValueError(f"the later window is judged under the ledger's reading ({READING}), "
+                         f"not {reading!r}")
+    later = later_against(votes, through)
+    if later.empty:
+        return Verdict(NOT_CHECKABLE, {}, f"No Ukraine text was adopted after the story and "
+                       f"by {through:%d %b %Y}.")
+    names = votes.drop_duplicates("iso3").set_index("iso3")["country"]
+    upper = sorted(set().union(*later["against"]), key=lambda c: names[c])
+    texts = " and ".join(_short(s) for s in later["resolution"])
+    rule = (f"Support is {READINGS[reading]}, on the texts adopted since the story ({texts}). "
+            f"Supported if at least {many} African states support the invasion so; otherwise "
+            "not supported. Which of these texts deplores or condemns the invasion in its own "
+            "words is not settled for all, so the verdict is decided only if it is the same "
+            "whether none or all of them count.")
+    figures = [Figure(f"voted against {_short(r.resolution)}", len(r.against), "state",
+                      f"{len(r.against)} of 54 "
+                      f"({', '.join(sorted(names[c] for c in r.against))})"
+                      + (f"; {r.unknown} other votes not sourced, none of them a no"
+                         if r.unknown else ""))
+               for r in later.itertuples(index=False)]
+    figures.append(Figure("voted against any text since the story", len(upper), "state",
+                          f"{len(upper)} of 54"))
+    tacit = later[later["unknown"] == 0]
+    tacit_text = "; ".join(f"on {_short(r.resolution)} alone it would count {len(r.not_yes)} "
+                           "states" for r in tacit.itertuples(index=False))
+    untold = ", ".join(_short(r.resolution) for r in later.itertuples(index=False)
+                       if r.unknown)
+    alt = (" The tacit reading (abstaining and staying away counted) cannot be computed for "
+           f"{untold}: how the states not voting against it voted is not sourced state by "
+           "state" + (f"; {tacit_text}." if tacit_text else ".")) if untold else (
+        f" Counting abstaining and staying away as tacit support: {tacit_text}.")
+    rows = [("unga_resolutions", r) for r in later["resolution"]]
+    rows += [("unga_votes", f"resolution={r.resolution}, iso3={c}")
+             for r in later.itertuples(index=False) for c in r.against]
+    values = {"supporters_low": 0, "supporters_high": len(upper)}
+    if len(upper) >= many:  # none counting gives no supporter: the bounds disagree
+        return Verdict(NOT_CHECKABLE, values, (
+            f"Not decided: {len(upper)} African states voted against a text adopted since the "
+            f"story; whether that is {many} or more supporters turns on which texts condemn "
+            "the invasion." + alt)).explained(rule, figures, rows)
+    reason = (f"Fewer than {many} states whichever of the texts adopted since the story "
+              f"({texts}) count as condemning: {len(upper)} African "
+              f"state{'s' if len(upper) != 1 else ''} ({', '.join(names[c] for c in upper)}) "
+              f"voted against at least one of them.{alt}")
+    return Verdict(NOT_SUPPORTED, values, reason).explained(rule, figures, rows)

@@ -260,8 +260,10 @@ def stance_counts(votes: pd.DataFrame, condemning=CONDEMNING) -> pd.DataFrame:
     ``votes`` is :func:`load_votes` output; resolutions after the story are left out. One row
     per reading: ``reading``, ``states`` (count), ``iso3`` (sorted list), ``of_states`` (the
     denominator: the African UN members), and ``open_states``: states not counted whose unknown
-    votes (ES-11/2, ES-11/5) could still put them in, so that ``states`` is a floor wherever
-    ``open_states`` is above 0.
+    votes could still put them in, so that ``states`` is a floor wherever ``open_states`` is
+    above 0. An unknown vote is never a no (the sources name every state that voted against
+    each text: see the module's docstring), so only "backed neither" can be open: an unknown
+    vote there may be an abstention or an absence.
     """
     before = votes[~votes["after_story"].astype(bool)]
     cond = before[before["resolution"].astype(str).isin(condemning)]
@@ -269,25 +271,45 @@ def stance_counts(votes: pd.DataFrame, condemning=CONDEMNING) -> pd.DataFrame:
     any_text = before.groupby("iso3")["vote"].agg(lambda v: set(v.astype(str)))
     es1 = before[before["resolution"].astype(str) == condemning[0]].set_index("iso3")["vote"]
 
-    def reading(name, sets, counted, could):
+    def reading(name, sets, counted, could=lambda s: False):
         hit = sets[sets.map(counted)].index
         open_ = sets[~sets.map(counted) & sets.map(could)].index
         return {"reading": name, "states": len(hit), "iso3": sorted(hit),
                 "of_states": len(sets), "open_states": len(open_)}
 
-    def unknown(s):
-        return "unknown" in s
-
     rows = [
         reading("voted against a text deploring or condemning the invasion", by_state,
-                lambda s: "no" in s, unknown),
+                lambda s: "no" in s),
         reading("voted against any of the Assembly's Ukraine texts", any_text,
-                lambda s: "no" in s, unknown),
+                lambda s: "no" in s),
         reading("backed neither condemning text (no, abstained or did not vote on both)",
                 by_state, lambda s: "yes" not in s and "unknown" not in s,
                 lambda s: "yes" not in s and "unknown" in s),
         reading(f"did not back {condemning[0].replace('A/RES/', '')} (no, abstained or did not "
                 "vote)", es1.astype(str).map(lambda v: {v}),
-                lambda s: bool(s & {"no", "abstain", "absent"}), unknown),
+                lambda s: bool(s & {"no", "abstain", "absent"})),
     ]
     return pd.DataFrame(rows)
+
+
+def later_against(votes: pd.DataFrame, through) -> pd.DataFrame:
+    """The African states that voted against each text adopted after the story and on or
+    before ``through``, with the votes a tacit reading would need: one row per text,
+    ``resolution``, ``date``, ``against`` (sorted iso3), ``not_yes`` (no, abstain or absent:
+    sorted iso3) and ``unknown`` (how many votes are not sourced; never a no).
+
+    >>> t = later_against(load_votes(), "2025-02-24")
+    >>> [(r, len(a), u) for r, a, u in zip(t["resolution"], t["against"], t["unknown"])]
+    [('A/RES/ES-11/6', 2, 0), ('A/RES/ES-11/7', 8, 46)]
+    """
+    later = votes[votes["after_story"].astype(bool)
+                  & (pd.to_datetime(votes["date"]) <= pd.Timestamp(through))]
+    rows = []
+    for symbol, some in later.groupby("resolution", observed=True, sort=True):
+        vote = some["vote"].astype(str)
+        rows.append({"resolution": str(symbol), "date": pd.Timestamp(some["date"].iloc[0]),
+                     "against": sorted(some.loc[vote == "no", "iso3"]),
+                     "not_yes": sorted(some.loc[vote.isin(["no", "abstain", "absent"]),
+                                                "iso3"]),
+                     "unknown": int((vote == "unknown").sum())})
+    return pd.DataFrame(rows, columns=["resolution", "date", "against", "not_yes", "unknown"])
