@@ -88,6 +88,34 @@ def test_yearly_by_supplier_keeps_every_year_and_the_total(annual):
                                                                2012, 2024).values()))
 
 
+def test_the_largest_supplier_keeps_its_layer_even_when_unknown(annual):
+    # SIPRI's largest supplier to the Central African Republic in 2012-2024 is "unknown
+    # supplier(s)": the chart's title names it, so its legend must show it too
+    ranking = country.supplier_ranking(annual, "CAF", "2025-03-13", (2012, 2024))
+    wide = country.yearly_by_supplier(annual, "CAF", "2025-03-13", (2012, 2024))
+    assert ranking["supplier"].iloc[0] == "unknown supplier(s)"
+    assert "unknown supplier(s)" in wide.columns
+
+
+@pytest.mark.parametrize(("iso3", "start"), [
+    ("CAF", "The Central African Republic"), ("COD", "The Democratic Republic of the Congo"),
+    ("COG", "The Republic of the Congo"), ("MLI", "Mali")])
+def test_a_name_that_takes_the_reads_so_inside_and_at_the_start_of_a_sentence(iso3, start):
+    from analysis import country_text
+
+    called = load_table("countries").set_index("iso3").loc[iso3, "in_sentence"]
+    votes = un_votes.load_votes()
+    table = country.vote_comparison(votes, load_table("unga_resolutions"), iso3)
+    assert country_text.votes_paragraph(called, table).startswith(f"{start} ")
+    inside = start.replace("The ", "the ", 1)
+    assert called == inside
+    assert country_text.supplier_title("Russia", called, (2012, 2024)) == \
+        f"Russia delivered the most major arms to {inside}, 2012-2024"
+    share = country.share_sentence(called, {"period": "2012-2021", "share_pct": None})
+    assert share.endswith(f"to {called} from 2012 to 2021.") and (" to the " in share) == (
+        iso3 != "MLI")
+
+
 def test_votes_beside_africa_and_the_world():
     votes = un_votes.load_votes()
     table = country.vote_comparison(votes, load_table("unga_resolutions"), "MLI")
