@@ -75,7 +75,7 @@ charts.show(claims_charts.verdict_chart(
 # as of the story (6 February 2023). Fourteen are about a state of the world that can change:
 # the largest arms dealer, Wagner's hosts and abuses, Africa's stance at the UN. Each is judged
 # again by the same check over a later window, as of the date to which every table it reads is
-# complete. Eight can be re-judged so far. With SIPRI's data through 2024, Russia is still
+# complete. Nine can be re-judged so far. With SIPRI's data through 2024, Russia is still
 # Africa's largest supplier in each of SIPRI's periods published since the story (2018-22 to
 # 2020-24), and Russia delivered more arms to Mali in the four full years after the 2020 coup
 # (2021-24) than in the four before it (the coup's day and Wagner's arrival are facts fixed
@@ -90,20 +90,24 @@ charts.show(claims_charts.verdict_chart(
 # latest record is of several hundred former fighters back by September 2023 under other
 # command. With the UN votes to February 2025, "many African states have supported the
 # invasion" is still not supported: eight African states voted against a text since the story,
-# fewer than ten even if every later text counts as condemning it. The others say why not:
-# abuses in most hosts (it turns on findings not researched), or the claim was never checkable.
+# fewer than ten even if every later text counts as condemning it. Abuses in most of Wagner's
+# hosts are still partly supported: every host was searched for later findings by UN bodies and
+# rights groups (December 2026), and only the three accused by the story's day (CAR, Libya, Mali)
+# drew any. The others say why not: the claim was never checkable.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 then_now = claims.then_and_now(ledger)
 assert (ledger["tense"] == "moment").sum() == 24 and len(then_now) == 14
 rejudged = then_now[then_now["now"] != "not checkable"]
-assert rejudged["id"].tolist() == ["c09", "c12", "c14", "c20", "c21", "c22a", "c26", "c32"]
+assert rejudged["id"].tolist() == ["c09", "c12", "c14", "c20", "c21", "c22", "c22a", "c26",
+                                   "c32"]
 assert rejudged["now as of"].tolist() == ["2026-12-05", "2024-12-31", "2025-02-24", "2026-12-05",
-                                          "2026-12-05", "2026-12-05", "2024-12-31", "2026-12-05"]
+                                          "2026-12-05", "2026-12-05", "2026-12-05", "2024-12-31",
+                                          "2026-12-05"]
 assert verdict["c12"] == "supported" and rejudged["now"].tolist() == [
     "not supported", "supported", "not supported", "not supported", "partly supported",
-    "supported", "supported", "supported"]
+    "partly supported", "supported", "supported", "supported"]
 assert verdict["c09"] == "supported" and values["c09"]["status"] == "confirmed"
 assert ledger.set_index("claim_id").loc["c12", "reason_now"].startswith("Russia is the largest supplier in every period (2018-2022, 2019-2023, 2020-2024)")
 then_now

@@ -134,7 +134,10 @@ charts.show(timeline_charts.first_reports_chart(
 #   including several hundred people executed at Moura in March 2022 (31 January 2023); Human
 #   Rights Watch had counted about 300 civilians killed there (its report of 5 April 2022).
 # * **Sudan**: a 2019 press report (The Times) of Russian contractors helping to put down protests;
-#   no UN report was found.
+#   no UN report was found. A Sudanese lawyers' group, the Darfur Bar Association, relayed in June
+#   2022 relatives' accounts of killings by Wagner "in the border areas" with the Central African
+#   Republic; the press accounts of those attacks place them mostly inside CAR, so the table
+#   records it in Sudan's notes and does not count it as an abuse in Sudan.
 # * **Madagascar, Mozambique**: no abuses documented in the sources.
 #
 # **Verdict: partly supported** (the ledger's claim c22). An accusation counts when a UN body or a

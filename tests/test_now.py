@@ -27,6 +27,8 @@ EXPECTED_NOW = {
     # Wagner's units left the war in 2023; the latest record is of former fighters back at the
     # front under other command (Sep 2023): true of its men, not of Wagner
     "c21": ("partly supported", "2026-12-05"),
+    # hosts searched for findings through 6 Dec 2026: 3 of 6, or 3 of 8 with the alleged ones
+    "c22": ("partly supported", "2026-12-05"),
     # all three kinds documented in CAR and Mali: later rows or findings can only add
     "c22a": ("supported", "2026-12-05"),
     "c26": ("supported", "2024-12-31"),  # Russian deliveries to Mali 2021-24 above 2016-19
@@ -54,14 +56,17 @@ def test_state_claims_are_rejudged_or_say_why(ledger):
     assert {c: (r["verdict_now"], r["as_of_now"]) for c, r in judged.iterrows()} == EXPECTED_NOW
     for cid, row in state.drop(judged.index).iterrows():
         assert row["reason_now"] and pd.isna(row["as_of_now"]), cid
-    # c22 turns on the rows not researched since: 3 of 6 (half) at the lower bound, all at the upper
+    # c22: which hosts were accused was searched through 6 Dec 2026, so only presence and
+    # further kinds stay open: 3 of 6 hosts at the lower bound, 3 of 8 at the upper
     assert state.loc["c22", "reason_now"].startswith(
-        "Cannot be decided as of 2026-12-05: it turns on what the research did not cover (rows "
-        "SDN, CAF, MDG, LBY, MOZ, BFA, COD since their as_of; accusations after the story).")
+        "Partly supported at both bounds of what the research did not cover (rows SDN, CAF, MDG, "
+        "LBY, MOZ, BFA, COD since their as_of; accusations searched host by host through 6 Dec "
+        "2026: open only as further kinds of abuse where a host was already accused).")
     assert "Lower bound (those rows gone, no later accusation): partly supported: Abuses were " \
         "reported in 3 of the 6" in state.loc["c22", "reason_now"]
-    assert "Upper bound (still there, alleged ones confirmed, every row accused since): " \
-        "supported: Abuses were reported in 8 of the 8" in state.loc["c22", "reason_now"]
+    assert "Upper bound (still there, alleged ones confirmed, the accused hosts with every kind " \
+        "of abuse): partly supported: Abuses were reported in 3 of the 8" in \
+        state.loc["c22", "reason_now"]
     # c21: Wagner's own units last in combat in Jan 2023; three turns since, then former fighters
     assert state.loc["c21", "reason_now"].startswith(
         "Wagner's own units are last recorded in combat in Ukraine on 10 Jan 2023; since then: "
@@ -214,8 +219,9 @@ def test_a_check_over_every_row_is_judged_only_where_both_bounds_agree(monkeypat
     assert (got["verdict_now"], got["as_of_now"]) == ("not supported", "2026-12-05")
     assert "Lower bound (those rows gone, no later accusation): not supported: 0 countries " \
         "hosted Wagner on 5 Dec 2026 against 6 on 5 Dec 2021" in got["reason_now"]
-    assert "Upper bound (still there, alleged ones confirmed, every row accused since): not " \
-        "supported: 6 countries hosted Wagner on 5 Dec 2026 against 6" in got["reason_now"]
+    assert "Upper bound (still there, alleged ones confirmed, the accused hosts with every kind " \
+        "of abuse): not supported: 6 countries hosted Wagner on 5 Dec 2026 against 6" in \
+        got["reason_now"]
     # were a seventh host still there at the upper bound, the bounds would disagree: no verdict
     extra = evidence["wagner"].copy()
     extra.loc[extra["iso3"] == "MOZ", "status"] = "alleged"  # confirmed at the upper bound
@@ -229,6 +235,30 @@ def test_a_check_over_every_row_is_judged_only_where_both_bounds_agree(monkeypat
                         claims.data_parameters, then)
     assert got["verdict_now"] == "not supported"
     assert "rows none since their as_of" in got["reason_now"]
+
+
+def test_c22_now_turns_on_accusations_where_they_were_not_researched(monkeypatch):
+    # without the search of 6 Dec 2026 (no abusesAsOf), every host could have been accused
+    # since: 3 of 6 at the lower bound, 8 of 8 at the upper, so no verdict now
+    from analysis.subjects import wagner as wagner_subject
+
+    evidence = claims.load_evidence()
+    claim = pd.Series({"claim_id": "c22", "tense": "state", "check": "check_wagner_abuses"})
+    then = claims.CHECKS["check_wagner_abuses"](evidence["wagner"])
+    monkeypatch.setattr(wagner_subject, "accusations_researched_through", lambda: None)
+    got = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
+    assert got["verdict_now"] == "not checkable" and pd.isna(got["as_of_now"])
+    assert got["reason_now"].startswith(
+        "Cannot be decided as of 2026-12-05: it turns on what the research did not cover (rows "
+        "SDN, CAF, MDG, LBY, MOZ, BFA, COD since their as_of; accusations after 6 Feb 2023).")
+    assert "Upper bound (still there, alleged ones confirmed, every row accused since): " \
+        "supported: Abuses were reported in 8 of the 8" in got["reason_now"]
+    # a search that stopped before the window's date does not settle it either
+    monkeypatch.setattr(wagner_subject, "accusations_researched_through",
+                        lambda: pd.Timestamp("2024-01-01"))
+    got = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
+    assert got["verdict_now"] == "not checkable"
+    assert "accusations after 1 Jan 2024" in got["reason_now"]
 
 
 def test_a_check_that_does_not_bound_its_rows_waits_for_the_least_recent(monkeypatch):

@@ -253,8 +253,9 @@ def test_ledger_page_shows_then_and_now_and_each_claims_history(tmp_path):
     # c14's history: the correction of the review of issue 18
     assert "2026-12-05, then: partly supported → not supported (correction)" in text
     assert text.count("<th scope='row'>History</th>") == len(rows)
-    assert ("Cannot be decided as of 2026-12-05: it turns on what the research did not cover "
+    assert ("Partly supported at both bounds of what the research did not cover "
             "(rows SDN, CAF, MDG, LBY") in text  # c22, at both bounds of the unresearched rows
+    assert "2026-12-06, now: not checkable → partly supported (later fact)" in text  # its history
     # a verdict now shows the rows and sources it rests on, linked (c21: the fighters' return)
     c21 = text[text.index("id='claim-c21'"):text.index("id='claim-c22'")]
     assert "<th scope='row'>Rows now</th>" in c21 and "ukr-wagner-return-2023" in c21

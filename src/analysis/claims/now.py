@@ -211,10 +211,13 @@ def _bounded(name, fn, evidence, data_parameters, kwargs, as_of) -> dict:
     rows = ", ".join(bounds["rows"]) or "none"
     read = list(dict.fromkeys([*got["low"].rows, *got["high"].rows]))  # both bounds' rows
     same = got["low"].verdict == got["high"].verdict
-    text = (f"what the research did not cover (rows {rows} since their as_of; accusations "
-            f"after the story). Lower bound (those rows gone, no later accusation): "
+    later = bounds["accusations"].startswith("accusations after")
+    high = ("every row accused since" if later
+            else "the accused hosts with every kind of abuse")
+    text = (f"what the research did not cover (rows {rows} since their as_of; "
+            f"{bounds['accusations']}). Lower bound (those rows gone, no later accusation): "
             f"{got['low'].verdict}: {got['low'].reason} Upper bound (still there, alleged ones "
-            f"confirmed, every row accused since): {got['high'].verdict}: {got['high'].reason}")
+            f"confirmed, {high}): {got['high'].verdict}: {got['high'].reason}")
     if same:
         return _answer(got["low"].verdict, f"{as_of:%Y-%m-%d}",
                        f"{got['low'].verdict.capitalize()} at both bounds of {text}", read)

@@ -15,6 +15,7 @@ from analysis.contract.datapackage import load_table, resource
 from analysis.contract.errors import DataError
 from analysis.contract.partial_dates import period_bounds
 from analysis.contract.paths import DATA_DIR, display_path
+from analysis.story import STORY_DATE
 from analysis.subjects.events import check_precision
 
 
@@ -185,29 +186,47 @@ def host_spans(wagner: pd.DataFrame, events: pd.DataFrame,
 
 
 LATER_FINDING = "UN body (bound: a finding not researched)"  # how the upper bound marks a row
+_DESCRIPTOR = object()  # read the date from data/datapackage.json
 
 
-def unresearched_bounds(wagner: pd.DataFrame, as_of) -> dict:
+def accusations_researched_through():
+    """The descriptor's ``abusesAsOf`` for data/wagner_deployments (a Timestamp), or None:
+    the day through which each host was searched for a UN body's or a rights group's finding
+    of abuses by Wagner (``abusesAsOfNote`` says what was searched and found)."""
+    value = resource("wagner_deployments").get("abusesAsOf")
+    return pd.Timestamp(value) if value else None
+
+
+def unresearched_bounds(wagner: pd.DataFrame, as_of, accusations_through=_DESCRIPTOR) -> dict:
     """The table at the two bounds of what the research through ``as_of`` did not cover, for a
     check over every row to be judged later only where both bounds give the same answer.
 
-    Not covered: a row's presence after its own ``as_of`` (unless it ``ended``), and any
-    accusation after the story (``abuse_documented_by`` and ``abuse_kinds`` are as of the
-    story for every row). ``"low"``: each such row's deployment ended the day after its
-    ``as_of`` and no later accusation was made. ``"high"``: each is still there, an alleged one
-    confirmed, and every row drew a later UN finding of every kind of abuse. Nothing is
-    guessed: the bounds are the least and the most the unresearched rows could be.
+    Not covered: a row's presence after its own ``as_of`` (unless it ``ended``), and, past
+    ``accusations_through`` (by default the descriptor's ``abusesAsOf``; the story's day if
+    it has none), which hosts drew a finding of abuses. ``"low"``: each such row's deployment
+    ended the day after its ``as_of`` and no later accusation was made. ``"high"``: each is
+    still there, an alleged one confirmed, and every row drew a later UN finding of every kind
+    of abuse; where the accusations were researched through ``as_of``, only the hosts already
+    accused may have more kinds (the research asked who was accused, not every kind). Nothing
+    is guessed: the bounds are the least and the most the unresearched rows could be. Also
+    returns ``rows`` (the rows open) and ``accusations`` (what is open of them, in words).
 
     >>> w = pd.DataFrame({"iso3": ["SDN", "MLI"], "status": ["confirmed", "alleged"],
     ...     "ended": [None, None], "as_of": ["2023-02-06", "2026-12-05"],
-    ...     "abuse_documented_by": [None, None], "abuse_kinds": [None, None]})
-    >>> b = unresearched_bounds(w, "2026-12-05")
+    ...     "abuse_documented_by": [None, ["HRW"]], "abuse_kinds": [None, ["torture"]]})
+    >>> b = unresearched_bounds(w, "2026-12-05", accusations_through="2023-02-06")
     >>> b["low"]["ended"].tolist(), b["high"]["status"].tolist()
     (['2023-02-07', None], ['confirmed', 'alleged'])
-    >>> b["high"]["abuse_documented_by"].iloc[1]
-    ['UN body (bound: a finding not researched)']
+    >>> b["high"]["abuse_documented_by"].iloc[0], b["accusations"]
+    (['UN body (bound: a finding not researched)'], 'accusations after 6 Feb 2023')
+    >>> b = unresearched_bounds(w, "2026-12-05", accusations_through="2026-12-06")
+    >>> b["high"]["abuse_documented_by"].tolist(), len(b["high"]["abuse_kinds"].iloc[1]) > 1
+    ([None, ['HRW']], True)
     """
     day = pd.Timestamp(as_of)
+    if accusations_through is _DESCRIPTOR:
+        accusations_through = accusations_researched_through()
+    through = pd.Timestamp(accusations_through or STORY_DATE)
     open_ = wagner["ended"].isna() & (pd.to_datetime(wagner["as_of"]) < day)
     low = wagner.copy()
     low.loc[open_, "ended"] = [f"{pd.Timestamp(d) + pd.Timedelta(days=1):%Y-%m-%d}"
@@ -216,7 +235,17 @@ def unresearched_bounds(wagner: pd.DataFrame, as_of) -> dict:
     high.loc[open_ & (wagner["status"] == "alleged"), "status"] = "confirmed"
     fields = resource("wagner_deployments")["schema"]["fields"]
     kinds = next(f for f in fields if f["name"] == "abuse_kinds")["itemConstraints"]["enum"]
-    high["abuse_documented_by"] = [[*(d if isinstance(d, list) else []), LATER_FINDING]
-                                   for d in wagner["abuse_documented_by"]]
-    high["abuse_kinds"] = [list(kinds) for _ in range(len(wagner))]
-    return {"low": low, "high": high, "rows": wagner.loc[open_, "iso3"].tolist()}
+    if through < day:
+        high["abuse_documented_by"] = [[*(d if isinstance(d, list) else []), LATER_FINDING]
+                                       for d in wagner["abuse_documented_by"]]
+        high["abuse_kinds"] = [list(kinds) for _ in range(len(wagner))]
+        accusations = f"accusations after {through.day} {through:%b %Y}"
+    else:
+        accused = wagner["abuse_documented_by"].map(lambda d: isinstance(d, list) and bool(d))
+        high["abuse_kinds"] = [list(kinds) if a else k
+                               for a, k in zip(accused, wagner["abuse_kinds"], strict=True)]
+        accusations = (f"accusations searched host by host through {through.day} "
+                       f"{through:%b %Y}: open only as further kinds of abuse where a host was "
+                       "already accused")
+    return {"low": low, "high": high, "rows": wagner.loc[open_, "iso3"].tolist(),
+            "accusations": accusations}
