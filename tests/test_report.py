@@ -262,7 +262,16 @@ def test_ledger_page_shows_then_and_now_and_each_claims_history(tmp_path):
     assert "<th scope='row'>Sources now</th>" in c21
     assert "sources.html#src-evt-meduza-2023-09-27-wagner-bakhmut" in c21
     moment = text[text.index("id='claim-c01'"):text.index("id='claim-c02'")]
-    assert "Rows now" not in moment  # a moment is judged once
+    assert "Rows now" not in moment and "Rule now" not in moment  # a moment is judged once
+    # the verdict now shows its rule and figures, as the verdict then does (c14: the later texts)
+    c14 = text[text.index("id='claim-c14'"):text.index("id='claim-c15'")]
+    assert "<th scope='row'>Rule now</th><td>Support is a vote against a condemning text" in c14
+    assert "on the texts adopted since the story (ES-11/6 and ES-11/7)" in c14
+    assert "<li>voted against ES-11/7: 8 of 54 (Burkina Faso, Burundi" in c14
+    # a bounded verdict gives both bounds' figures (c22: hosts 6 at the lower, 8 at the upper)
+    c22 = text[text.index("id='claim-c22'"):text.index("id='claim-c22a'")]
+    assert "<th scope='row'>Figures now</th>" in c22 and "Run twice, at the two bounds" in c22
+    assert "(lower bound): 6 countries" in c22 and "(upper bound): 8 countries" in c22
 
 
 def test_dataframe_text_in_a_notebook_output_is_escaped_in_html():

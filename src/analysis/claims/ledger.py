@@ -76,7 +76,7 @@ from analysis.subjects.wagner import load_wagner
 STORY_DAY = pd.Timestamp(STORY_DATE).strftime("%Y-%m-%d")  # what the first verdicts are as of
 NOW_COLUMNS = ["tense", "as_of", "verdict_now", "as_of_now", "reason_now", "data_as_of"]
 # The rows the verdict now rests on and their sources (for a claim re-judged over a later window).
-NOW_ROWS = ["rows_now", "source_ids_now"]
+NOW_ROWS = ["rows_now", "source_ids_now", "rule_now", "figures_now"]
 LEDGER_COLUMNS = ["claim_id", "paragraph", "claim", "kind", "verdict", "values", "reason",
                   "rule", "figures", "rows", "source_ids", "evidence", "verdict_on_report",
                   "reason_on_report", "verdict_on_event", "reason_on_event", "vintages",

@@ -19,6 +19,7 @@ rows and ``asOf`` are brought forward.
 
 import inspect
 from collections.abc import Callable
+from dataclasses import replace
 
 import pandas as pd
 
@@ -139,7 +140,7 @@ def table_as_of(name: str, evidence: dict | None = None) -> pd.Timestamp:
 
 def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
               then: Verdict) -> dict:
-    """``{"verdict_now", "as_of_now", "reason_now", "rows_now"}`` for one claim row:
+    """``{"verdict_now", "as_of_now", "reason_now", "rows_now", "rule_now", "figures_now"}``:
     ``rows_now`` are the ``(table, key)`` rows the verdict now rests on (those its check read
     over the later window; none for a moment, or where no check ran again).
 
@@ -180,15 +181,20 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
     now = fn(**{p: evidence[p] for p in data_parameters(fn)}, **kwargs)
     if now.verdict == NOT_CHECKABLE:
         return _answer(NOT_CHECKABLE, None,
-                       f"Cannot be judged as of {as_of:%Y-%m-%d}: {now.reason}", now.rows)
-    return _answer(now.verdict, f"{as_of:%Y-%m-%d}", now.reason, now.rows)
+                       f"Cannot be judged as of {as_of:%Y-%m-%d}: {now.reason}", now.rows,
+                       now.rule, now.figures)
+    return _answer(now.verdict, f"{as_of:%Y-%m-%d}", now.reason, now.rows, now.rule,
+                   now.figures)
 
 
-def _answer(verdict: str, as_of: str | None, reason: str, rows=()) -> dict:
+def _answer(verdict: str, as_of: str | None, reason: str, rows=(), rule: str = "",
+            figures=()) -> dict:
     """What :func:`judge_now` returns: the verdict now, its date (None when not checkable),
-    why, and the ``(table, key)`` rows it rests on."""
+    why, the ``(table, key)`` rows it rests on, and the rule and figures of the check that ran
+    over the later window (empty where none ran), as the verdict then shows its own."""
     return {"verdict_now": verdict, "as_of_now": as_of, "reason_now": reason,
-            "rows_now": list(rows)}
+            "rows_now": list(rows), "rule_now": rule,
+            "figures_now": [f.as_dict() for f in figures]}
 
 
 def _least_recent(table: str, evidence: dict, as_of: pd.Timestamp, name: str) -> pd.Timestamp:
@@ -218,11 +224,20 @@ def _bounded(name, fn, evidence, data_parameters, kwargs, as_of) -> dict:
             f"{bounds['accusations']}). Lower bound (those rows gone, no later accusation): "
             f"{got['low'].verdict}: {got['low'].reason} Upper bound (still there, alleged ones "
             f"confirmed, {high}): {got['high'].verdict}: {got['high'].reason}")
+    rule = (f"{got['low'].rule} Run twice, at the two bounds of what the research did not "
+            "cover (lower: those rows gone and no later accusation; upper: still there, alleged "
+            "ones confirmed, accusations as the bounds say); the verdict stands where both "
+            "agree.")
+    figures = [replace(f, label=f"{f.label} ({bound} bound)")
+               for bound in ("lower", "upper")
+               for f in got["low" if bound == "lower" else "high"].figures]
     if same:
         return _answer(got["low"].verdict, f"{as_of:%Y-%m-%d}",
-                       f"{got['low'].verdict.capitalize()} at both bounds of {text}", read)
+                       f"{got['low'].verdict.capitalize()} at both bounds of {text}", read,
+                       rule, figures)
     return _answer(NOT_CHECKABLE, None,
-                   f"Cannot be decided as of {as_of:%Y-%m-%d}: it turns on {text}", read)
+                   f"Cannot be decided as of {as_of:%Y-%m-%d}: it turns on {text}", read,
+                   rule, figures)
 
 
 def data_as_of(source_ids: list[str], sources: pd.DataFrame, vintages: dict) -> str:

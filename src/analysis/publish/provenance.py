@@ -209,9 +209,7 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None,
     if r.get("rule"):
         lines.append(f"<tr><th scope='row'>Rule</th><td>{html.escape(str(r['rule']))}</td></tr>")
     if r.get("figures"):
-        items = "".join(f"<li>{html.escape(str(f['label']))}: {html.escape(str(f['text']))}</li>"
-                        for f in r["figures"])
-        lines.append(f"<tr><th scope='row'>Figures</th><td><ul>{items}</ul></td></tr>")
+        lines.append(f"<tr><th scope='row'>Figures</th><td>{_figures(r['figures'])}</td></tr>")
     if r.get("rows"):
         lines.append(f"<tr><th scope='row'>Rows</th><td>{rows_cell(r['rows'])}</td></tr>")
     if r.get("source_ids"):
@@ -227,6 +225,13 @@ def ledger_entry(r: dict, symbol: str, labels: dict[str, str] | None = None,
             f"{html.escape(str(r['paragraph']))}: {html.escape(str(r['claim']))}</h2>"
             f"<p class='permalink'><a href='#{anchor_id}'>Permalink to {html.escape(cid)}</a></p>"
             f"<table><tbody>{''.join(lines)}</tbody></table>{extra}</section>")
+
+
+def _figures(figures: list[dict]) -> str:
+    """A verdict's figures in words, as a list."""
+    items = "".join(f"<li>{html.escape(str(f['label']))}: {html.escape(str(f['text']))}</li>"
+                    for f in figures)
+    return f"<ul>{items}</ul>"
 
 
 def _sources_row(header: str, source_ids: list[str], labels: dict[str, str] | None) -> str:
@@ -251,6 +256,12 @@ def _then_and_now(r: dict, labels: dict[str, str] | None = None) -> list[str]:
                 else "")
         out.append(f"<tr><th scope='row'>Now</th><td>{html.escape(str(r.get('verdict_now')))}"
                    f"{when}: {html.escape(str(r.get('reason_now', '')))}</td></tr>")
+        if r.get("rule_now"):
+            out.append(f"<tr><th scope='row'>Rule now</th><td>{html.escape(str(r['rule_now']))}"
+                       "</td></tr>")
+        if r.get("figures_now"):
+            out.append(f"<tr><th scope='row'>Figures now</th><td>{_figures(r['figures_now'])}"
+                       "</td></tr>")
         if r.get("rows_now"):
             out.append(f"<tr><th scope='row'>Rows now</th><td>{rows_cell(r['rows_now'])}"
                        "</td></tr>")
