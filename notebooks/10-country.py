@@ -11,6 +11,7 @@ from analysis import (
     charts,
     comparison_charts,
     country,
+    country_tables,
     country_text,
     deliveries,
     events,
@@ -57,8 +58,9 @@ older_words = [f"{country.percent_text(s)} in {country_text.vintage_words(v)}"
 prose.say(" ".join([country.share_sentence(called, decade), country.share_sentence(called, recent)])
           + (f" (For 2012-2021 the share was {'; '.join(older_words)}.)" if older_words else "")
           + f" Figures from {country_text.vintage_words(latest)}.")
-# shown rounded (TIV to 0.1 million, shares to 0.1 point); the checks above use the full values
-shares.round({"total_tiv_musd": 1, "russia_tiv_musd": 1, "share_pct": 1})
+# shown as the text states it (TIV to 0.1 million, shares as rounded percents); the checks above
+# use the full values
+country_tables.shares_display(shares)
 
 # %%
 wide = country.yearly_by_supplier(annual, iso3, latest, (2012, 2024))
@@ -159,8 +161,7 @@ assert (vote_table.filter(like="africa_").sum(axis=1) == 54).all()
 record_votes = un_votes.country_record(votes, iso3)["vote"].astype(str).tolist()
 assert vote_table["vote"].tolist() == record_votes
 prose.say(country_text.votes_paragraph(called, vote_table))
-vote_table[["resolution", "date", "vote", "africa_yes", "africa_abstain", "africa_absent",
-            "africa_no", "africa_unknown", "global_yes", "global_no", "global_abstain"]]
+country_tables.votes_display(vote_table)
 
 # %% [markdown]
 # ## Lavrov's visits and the state's dated events
@@ -171,8 +172,7 @@ stops = country.visits(lavrov, iso3)
 assert len(stops) == int((lavrov["iso3"] == iso3).sum())
 prose.say(country_text.visits_sentence(called, stops, lavrov))
 dated = country.events_of(events.load_events(), iso3)
-prose.say(f"`data/events.csv` records {len(dated)} dated event"
-          f"{'s' if len(dated) != 1 else ''} for {called}" + (":" if len(dated) else "."))
+prose.say(country_text.events_sentence(called, len(dated)))
 dated[["date", "category", "description"]] if len(dated) else None
 
 # %% [markdown]
@@ -224,4 +224,4 @@ prose.record_facts(
 #
 # **Rerun.** `make report` runs every state; `make notebooks` re-executes this copy (Mali).
 # `src/analysis/subjects/country.py` and `deliveries.py` hold the computations, `country_text.py`
-# the sentences.
+# the sentences and `country_tables.py` the tables as shown.

@@ -40,7 +40,8 @@ def test_a_state_sipri_records_nothing_for_gets_a_short_page_without_charts():
     assert "from Russia to São Tomé and Príncipe from 2012" not in page
     assert "<th>Delivered</th>" not in page  # no empty table of deals
     vote = un_votes.country_record(un_votes.load_votes(), "STP")["vote"].astype(str).iloc[0]
-    assert f"São Tomé and Príncipe {country_text.VOTE_WORDS[vote]} ES-11/1 (2 Mar 2022)" in page
+    assert (f"<strong>ES-11/1</strong> (2 Mar 2022): São Tomé and Príncipe "
+            f"{country_text.VOTE_WORDS[vote]}.") in page
 
 
 def test_a_bad_iso3_fails_naming_the_parameter():

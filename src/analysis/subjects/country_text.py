@@ -9,8 +9,8 @@ import pandas as pd
 from analysis.subjects.country import ordinal, percent_text
 
 TIMES = {1: "once", 2: "twice"}
-VOTE_WORDS = {"yes": "voted for", "no": "voted against", "abstain": "abstained on",
-              "absent": "did not vote on", "unknown": "has no known vote on"}
+VOTE_WORDS = {"yes": "voted for it", "no": "voted against it", "abstain": "abstained",
+              "absent": "did not vote"}
 
 
 def source_links(ids) -> str:
@@ -165,9 +165,9 @@ def wagner_paragraph(name: str, record: dict | None) -> str:
 
 
 def votes_paragraph(name: str, table: pd.DataFrame) -> str:
-    """How the country voted on each resolution, beside Africa's yes votes and the world's,
-    from :func:`analysis.subjects.country.vote_comparison`; ``name`` as written inside a
-    sentence (each sentence starts with it, capitalised).
+    """How the country voted on each resolution, beside Africa's votes and the world's, from
+    :func:`analysis.subjects.country.vote_comparison`: a Markdown list, one item per
+    resolution; ``name`` as written inside a sentence.
 
     An unknown vote is said as what is known: on every text with unknown votes (ES-11/2,
     ES-11/5, ES-11/7) the sources name each state that voted against, so the country was not
@@ -176,34 +176,39 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
 
     >>> t = pd.DataFrame([{"resolution": "A/RES/ES-11/7", "date": "2025-02-24",
     ...     "after_story": True, "vote": "unknown", "africa_yes": 0, "africa_abstain": 0,
-    ...     "africa_absent": 0, "africa_no": 8, "africa_unknown": 46, "global_yes": 93}])
-    >>> print(votes_paragraph("Ghana", t))  # doctest: +NORMALIZE_WHITESPACE
-    Ghana was not among the states named as voting against ES-11/7 (24 Feb 2025, after the
-    story): how it voted is not sourced. 8 of Africa's 54 states voted against it (how the other
-    46 voted is not sourced), and 93 of the UN's 193 members voted for it.
+    ...     "africa_absent": 0, "africa_no": 8, "africa_unknown": 46, "global_yes": 93},
+    ...     {"resolution": "A/RES/ES-11/1", "date": "2022-03-02", "after_story": False,
+    ...     "vote": "abstain", "africa_yes": 28, "africa_abstain": 17, "africa_absent": 8,
+    ...     "africa_no": 1, "africa_unknown": 0, "global_yes": 141}])
+    >>> print(votes_paragraph("the Republic of the Congo", t))  # doctest: +NORMALIZE_WHITESPACE
+    - **ES-11/7** (24 Feb 2025, after the story): the Republic of the Congo was not among the
+      states named as voting against it, and how it voted is not sourced. Against it: 8 of
+      Africa's 54 states (how the other 46 voted is not sourced). For it: 93 of the UN's 193
+      members.
+    - **ES-11/1** (2 Mar 2022): the Republic of the Congo abstained. For it: 28 of Africa's 54
+      states and 141 of the UN's 193 members.
     """
-    parts = []
+    items = []
     for r in table.itertuples(index=False):
         symbol = str(r.resolution).replace("A/RES/", "")
         when = pd.Timestamp(r.date)
         known = 54 - r.africa_unknown
-        africa = (f"{r.africa_yes} of Africa's 54 states voted for it"
-                  + (f" ({r.africa_unknown} African votes unknown)" if r.africa_unknown else ""))
+        dated = f"{when.day} {when:%b %Y}" + (", after the story" if r.after_story else "")
+        world = f"{r.global_yes} of the UN's 193 members"
         if known and known == r.africa_no:
-            africa = (f"{r.africa_no} of Africa's 54 states voted against it (how the other "
-                      f"{r.africa_unknown} voted is not sourced)")
-        if not known:
-            africa = "Africa's votes are unknown"
-        dated = f"({when.day} {when:%b %Y}" + (", after the story)" if r.after_story else ")")
-        if r.vote == "unknown":
-            parts.append(f"{sentence_start(name)} was not among the states named as voting "
-                         f"against {symbol} "
-                         f"{dated}: how it voted is not sourced. {africa[0].upper()}{africa[1:]},"
-                         f" and {r.global_yes} of the UN's 193 members voted for it.")
-            continue
-        parts.append(f"{sentence_start(name)} {VOTE_WORDS[r.vote]} {symbol} {dated}: {africa}, "
-                     f"and {r.global_yes} of the UN's 193 members.")
-    return " ".join(parts)
+            tally = (f"Against it: {r.africa_no} of Africa's 54 states (how the other "
+                     f"{r.africa_unknown} voted is not sourced). For it: {world}.")
+        elif not known:
+            tally = f"Africa's votes are unknown. For it: {world}."
+        else:
+            tally = (f"For it: {r.africa_yes} of Africa's 54 states"
+                     + (f" ({r.africa_unknown} African votes unknown)" if r.africa_unknown
+                        else "") + f" and {world}.")
+        vote = (f"{name} was not among the states named as voting against it, and how it "
+                "voted is not sourced" if r.vote == "unknown"
+                else f"{name} {VOTE_WORDS[r.vote]}")
+        items.append(f"- **{symbol}** ({dated}): {vote}. {tally}")
+    return "\n".join(items)
 
 
 def visits_sentence(name: str, visits: pd.DataFrame, trips: pd.DataFrame) -> str:
@@ -232,6 +237,19 @@ def visits_sentence(name: str, visits: pd.DataFrame, trips: pd.DataFrame) -> str
     ids = sorted({i for v in visits["source_ids"] for i in v})
     return (f"Of the {n_trips} trips to Africa the project records ({span}), Lavrov stopped in "
             f"{name} {'; and '.join(parts)}. Sources: {source_links(ids)}.")
+
+
+def events_sentence(name: str, n: int) -> str:
+    """How many dated events ``data/events.csv`` records for the country (a colon before the
+    table of them, a full stop where there is none).
+
+    >>> events_sentence("Chad", 0), events_sentence("Mali", 1), events_sentence("Mali", 12)
+    ('`data/events.csv` records no dated event for Chad.', '`data/events.csv` records 1 dated \
+event for Mali:', '`data/events.csv` records 12 dated events for Mali:')
+    """
+    if not n:
+        return f"`data/events.csv` records no dated event for {name}."
+    return f"`data/events.csv` records {n} dated event{'s' if n != 1 else ''} for {name}:"
 
 
 def claims_list(name: str, claims: pd.DataFrame) -> str:
