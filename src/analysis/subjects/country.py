@@ -209,6 +209,10 @@ def share_sentence(name: str, standing: dict) -> str:
     ...                           "suppliers": 7, "largest": "China"})
     "From 2020 to 2024, Russia supplied none (0%) of Angola's major arms: SIPRI records 7 \
 suppliers, the largest China."
+    >>> share_sentence("Sudan", {"period": "2020-2024", "share_pct": 0.0, "rank": None,
+    ...                          "suppliers": 4, "largest": "unknown supplier(s)"})
+    "From 2020 to 2024, Russia supplied none (0%) of Sudan's major arms: SIPRI records 4 \
+suppliers, the largest listed by SIPRI as unknown supplier(s)."
     """
     period = standing["period"].replace("-", " to ")
     standing = {k: (None if not isinstance(v, str) and pd.isna(v) else v)
@@ -218,8 +222,11 @@ suppliers, the largest China."
     share = percent_text(standing["share_pct"])
     if standing["rank"] is None:
         n = standing["suppliers"]
+        largest = standing["largest"]
+        largest = ("the largest listed by SIPRI as unknown supplier(s)"
+                   if largest == "unknown supplier(s)" else f"the largest {largest}")
         return (f"From {period}, Russia supplied none (0%) of {name}'s major arms: SIPRI "
-                f"records {n} supplier{'s' if n != 1 else ''}, the largest {standing['largest']}.")
+                f"records {n} supplier{'s' if n != 1 else ''}, {largest}.")
     return (f"From {period}, Russia supplied {share} of {name}'s major arms, the "
             f"{ordinal(standing['rank'])} of {standing['suppliers']} supplier"
             f"{'s' if standing['suppliers'] != 1 else ''}.")
