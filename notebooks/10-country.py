@@ -140,14 +140,21 @@ else:
 # %% [markdown]
 # ## Wagner
 #
-# What the project's table of Wagner deployments records for the state (or its successor, the
-# Africa Corps, where the table records it): status, date first reported, activities, the abuses
-# documented and by whom, with sources.
+# What the project's table of Wagner deployments records for the state: status, date first
+# reported, activities, when it ended and who took over, how far its status is sourced, the
+# abuses documented and by whom, with sources; and when Russia's Africa Corps arrived, where the
+# tables record it.
 
 # %%
-record = country.wagner_record(wagner.load_wagner(), iso3)
+deployments = wagner.load_wagner()
+record = country.wagner_record(deployments, iso3)
 assert record is None or record["iso3"] == iso3
-prose.say(country_text.wagner_paragraph(called, record))
+# Africa Corps' arrivals in the state (a Wagner row's successor, or a deployment event)
+spans = wagner.host_spans(deployments, events.load_events())
+corps = spans[(spans["iso3"] == iso3) & (spans["force"] == wagner.AFRICA_CORPS)]
+corps_days = [f"{d:%Y-%m-%d}" for d in corps["start"]]
+assert corps_days == sorted(corps_days)
+prose.say(country_text.wagner_paragraph(called, record, corps_days, events.STORY_DATE))
 
 # %% [markdown]
 # ## The UN votes on the invasion of Ukraine

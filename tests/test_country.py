@@ -184,3 +184,31 @@ def test_a_country_page_tells_the_story_s_tours_from_later_trips():
     # Mali's stop (7 Feb 2023) is on the tour the story reported, which began the day before
     mali = country.visits(every, "MLI")
     assert not mali["after_story"].any()
+
+
+@pytest.mark.parametrize(("iso3", "says"), [
+    ("MLI", ["Wagner's deployment ended on 6 June 2025; Africa Corps (Russia's defence "
+             "ministry) took over."]),
+    ("NER", ["records no report of Wagner in Niger",
+             "Russia's Africa Corps, run by its defence ministry, arrived on 10 April 2024"]),
+    ("BFA", ["first reported on 14 December 2022", "Its status after the story (6 February "
+             "2023) is not sourced.", "arrived on 24 January 2024"]),
+    ("SDN", ["first reported in 2017", "Its status after the story (6 February 2023) is not "
+             "sourced."]),
+    ("CAF", ["Its status is sourced to 6 August 2025, with no end on record."]),
+])
+def test_the_wagner_paragraph_says_how_the_deployment_ended_and_who_came(iso3, says):
+    # from the committed tables: Wagner's row, and Africa Corps' arrivals (a row's successor
+    # or a deployment event)
+    from analysis import country_text, events, wagner
+
+    deployments = wagner.load_wagner()
+    spans = wagner.host_spans(deployments, events.load_events())
+    corps = spans[(spans["iso3"] == iso3) & (spans["force"] == wagner.AFRICA_CORPS)]
+    called = load_table("countries").set_index("iso3").loc[iso3, "in_sentence"]
+    text = country_text.wagner_paragraph(called, country.wagner_record(deployments, iso3),
+                                         [f"{d:%Y-%m-%d}" for d in corps["start"]],
+                                         events.STORY_DATE)
+    for phrase in says:
+        assert phrase in text
+    assert text.count("Africa Corps") <= 1  # Mali's successor is not said twice

@@ -139,20 +139,61 @@ arms to Mali, first in 2017 and last in 2023: helicopters and aircraft (largest 
     return text
 
 
-def wagner_paragraph(name: str, record: dict | None) -> str:
-    """Wagner in the country, from :func:`analysis.subjects.country.wagner_record`."""
+def _first_reported(value: str, precision: str) -> str:
+    """``first reported on 14 December 2022`` / ``in December 2021`` / ``in 2018``."""
+    return ("on " if precision == "day" else "in ") + partial_date_words(value, precision)
+
+
+def _day_words(value) -> str:
+    day = pd.Timestamp(str(value))
+    return f"{day.day} {day:%B %Y}"
+
+
+def wagner_paragraph(name: str, record: dict | None, corps: list | None = None,
+                     story_date="2023-02-06") -> str:
+    """Wagner in the country, from :func:`analysis.subjects.country.wagner_record`: its status,
+    first report, activities, when it ended and who took over, how far its status is sourced
+    (its row's ``as_of``), the abuses documented and by whom; then Russia's Africa Corps where
+    ``corps`` gives the days it arrived (:func:`analysis.subjects.wagner.host_spans`).
+
+    >>> print(wagner_paragraph("Niger", None, ["2024-04-10"]))  # doctest: +NORMALIZE_WHITESPACE
+    The project's table of Wagner deployments (`data/wagner_deployments.csv`, built from
+    published reports) records no report of Wagner in Niger. Russia's Africa Corps, run by its
+    defence ministry, arrived on 10 April 2024 (`data/events.csv`).
+    >>> r = {"status": "confirmed", "first_reported": "2018", "first_reported_precision":
+    ...      "year", "ended": None, "successor": None, "as_of": "2023-02-06", "activities":
+    ...      ["mining"], "abuse_documented_by": None, "abuse_summary": None, "source_ids": ["s"]}
+    >>> print(wagner_paragraph("Sudan", r))  # doctest: +NORMALIZE_WHITESPACE
+    The project's table of Wagner deployments records a confirmed deployment in Sudan, first
+    reported in 2018; reported activities: mining. Its status after the story (6 February 2023)
+    is not sourced. The table records no documented abuse there. Sources: [s](sources.html#src-s).
+    """
+    corps_text = "".join(f" Russia's Africa Corps, run by its defence ministry, arrived on "
+                         f"{_day_words(d)} (`data/events.csv`)." for d in corps or [])
     if record is None:
         return (f"The project's table of Wagner deployments (`data/wagner_deployments.csv`, "
-                f"built from published reports) records no report of Wagner in {name}.")
+                f"built from published reports) records no report of Wagner in {name}."
+                + corps_text)
     status = {"confirmed": "a confirmed deployment", "withdrawn": "a deployment that ended",
               "alleged": "an alleged deployment"}.get(record["status"], record["status"])
-    when = partial_date_words(record["first_reported"], record["first_reported_precision"])
+    when = _first_reported(record["first_reported"], record["first_reported_precision"])
     text = (f"The project's table of Wagner deployments records {status} in {name}, first "
-            f"reported in {when}")
+            f"reported {when}")
     activities = list(record.get("activities") or [])
     if activities:
         text += f"; reported activities: {', '.join(activities)}"
     text += "."
+    ended, successor = record.get("ended"), record.get("successor")
+    if isinstance(ended, str) and ended:
+        text += f" Wagner's deployment ended on {_day_words(ended)}" + (
+            f"; {successor} took over." if isinstance(successor, str) and successor else ".")
+        corps_text = ""  # the successor is said: the same arrival
+    elif record["status"] != "withdrawn":
+        story_date = f"{pd.Timestamp(story_date):%Y-%m-%d}"
+        as_of = f"{pd.Timestamp(str(record.get('as_of') or story_date)):%Y-%m-%d}"
+        text += (f" Its status after the story ({_day_words(story_date)}) is not sourced."
+                 if as_of <= story_date else
+                 f" Its status is sourced to {_day_words(as_of)}, with no end on record.")
     documented = list(record.get("abuse_documented_by") or [])
     summary = record.get("abuse_summary")
     if documented and isinstance(summary, str) and summary:
@@ -161,7 +202,7 @@ def wagner_paragraph(name: str, record: dict | None) -> str:
                  + (f" ({', '.join(kinds)})" if kinds else "") + f": {summary}")
     else:
         text += " The table records no documented abuse there."
-    return text + f" Sources: {source_links(record['source_ids'])}."
+    return text + f" Sources: {source_links(record['source_ids'])}." + corps_text
 
 
 def votes_paragraph(name: str, table: pd.DataFrame) -> str:
