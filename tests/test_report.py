@@ -247,7 +247,13 @@ def test_ledger_page_shows_then_and_now_and_each_claims_history(tmp_path):
     site_pages.write_pages(tmp_path, [site_pages.Entry("01-x", "01-x.ipynb", "<p>ok</p>", {})],
                            rows)
     text = (tmp_path / "ledger.html").read_text(encoding="utf-8")
-    assert "<h2>Then and now</h2>" in text
+    assert "<h2 id='then-and-now'>Then and now</h2>" in text
+    # the index says how the claims about a state of the world stand now, linked to the table
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert ("Of the story's 14 claims about a state of the world, 9 are judged again as of the "
+            "latest evidence: 4 supported, 2 partly supported, 3 not supported; 3 of them moved "
+            "from its verdict on the story's day. The other 5 cannot be judged from the data, "
+            "then or now. <a href='ledger.html#then-and-now'>") in index
     # c12: supported as of the story and as of SIPRI's data through 2024
     assert "✓ supported (2023-02-06)</td><td class='v v-supported'>✓ supported (2024-12-31)" in text
     # c14's history: the correction of the review of issue 18

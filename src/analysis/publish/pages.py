@@ -86,8 +86,8 @@ def then_and_now_table(rows: list[dict]) -> str:
     state = [r for r in rows if r.get("tense") == "state"]
     if not state:
         return ""
-    out = ["<h2>Then and now</h2><table><thead><tr><th>Claim</th><th>Then (as of)</th>"
-           "<th>Now (as of)</th></tr></thead><tbody>"]
+    out = ["<h2 id='then-and-now'>Then and now</h2><table><thead><tr><th>Claim</th>"
+           "<th>Then (as of)</th><th>Now (as of)</th></tr></thead><tbody>"]
     for r in state:
         cells = []
         for verdict, when in ((r["verdict"], r.get("as_of")),
@@ -105,6 +105,42 @@ def then_and_now_table(rows: list[dict]) -> str:
                    f"{html.escape(str(r['claim']))}</td>{''.join(cells)}</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
+
+
+def then_and_now_summary(rows: list[dict]) -> str:
+    """One paragraph for the index: how many claims about a state of the world are judged
+    again as of the latest evidence, by verdict now, and how many moved from their verdict on
+    the story's day; linked to the ledger's table ("" without such claims).
+
+    >>> rows = [{"tense": "state", "verdict": "supported", "verdict_now": "not supported"},
+    ...         {"tense": "state", "verdict": "supported", "verdict_now": "supported"},
+    ...         {"tense": "state", "verdict": "not checkable", "verdict_now": "not checkable"},
+    ...         {"tense": "moment", "verdict": "supported", "verdict_now": "supported"}]
+    >>> print(then_and_now_summary(rows))  # doctest: +NORMALIZE_WHITESPACE
+    <p>Of the story's 3 claims about a state of the world, 2 are judged again as of the latest
+    evidence: 1 supported, 1 not supported; 1 of them moved from its verdict on the story's day.
+    The other 1 cannot be judged from the data, then or now. <a
+    href='ledger.html#then-and-now'>Then and now, claim by claim, with their dates</a></p>
+    """
+    state = [r for r in rows if r.get("tense") == "state"]
+    judged = [r for r in state if r.get("verdict_now") not in (None, "not checkable")]
+    if not state:
+        return ""
+    by = [f"{sum(r['verdict_now'] == v for r in judged)} {v}" for v in SYMBOLS
+          if v != "not checkable" and any(r["verdict_now"] == v for r in judged)]
+    moved = sum(r["verdict_now"] != r["verdict"] for r in judged)
+    rest = [r for r in state if r not in judged]
+    never = sum(r.get("verdict") == "not checkable" for r in rest)
+    waiting = len(rest) - never
+    return (f"<p>Of the story's {len(state)} claims about a state of the world, {len(judged)} "
+            f"are judged again as of the latest evidence: {', '.join(by) or 'none'}; {moved} of "
+            "them moved from its verdict on the story's day."
+            + (f" {waiting} cannot be judged again yet (the ledger says why)." if waiting
+               else "")
+            + (f" {'The other' if not waiting else 'And'} {never} cannot be judged from the "
+               "data, then or now." if never else "")
+            + f" <a href='{claimreview.LEDGER_PAGE}#then-and-now'>Then and now, claim by claim, "
+            "with their dates</a></p>")
 
 
 def verdict_counts(rows: list[dict]) -> str:
@@ -147,7 +183,7 @@ def index_body(entries: list[Entry], rows: list[dict] | None, with_sources: bool
     ]
     if rows:
         parts += ["<h2>The fact-check ledger</h2>", verdict_counts(rows),
-                  ledger_table(rows, "reason"),
+                  ledger_table(rows, "reason"), then_and_now_summary(rows),
                   "<p class='links'><a href='ledger.html'>The ledger with the computed values "
                   "behind each verdict</a></p>"]
     if with_sources:
