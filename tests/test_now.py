@@ -316,3 +316,14 @@ def test_c32_later_window_holds_only_what_happened_after_the_story():
     then = check(events)
     assert sorted(then.values["Western"]) == ["mli-joint-statement-2021",
                                               "rus-eu-sanctions-wagner-2021"]
+
+
+def test_a_state_claim_whose_check_has_no_later_window_says_so(monkeypatch):
+    evidence = claims.load_evidence()
+    claim = pd.Series({"claim_id": "c14", "tense": "state", "check": "check_support_invasion"})
+    then = claims.CHECKS["check_support_invasion"](evidence["votes"])
+    windows = {k: v for k, v in now.LATER_WINDOWS.items() if k != "check_support_invasion"}
+    monkeypatch.setattr(now, "LATER_WINDOWS", windows)
+    got = now.judge_now(claim, evidence, claims.CHECKS, claims.data_parameters, then)
+    assert (got["verdict_now"], got["as_of_now"]) == ("not checkable", None)
+    assert got["reason_now"] == "No later window is written for check_support_invasion."

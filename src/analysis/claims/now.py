@@ -70,9 +70,6 @@ LATER_WINDOWS: dict[str, Callable[[pd.Timestamp], dict]] = {
 }
 
 
-# Why a state claim's check has no later window yet (the default names the check).
-NO_WINDOW: dict[str, str] = {}
-
 # The evidence a later window actually moves, where the check also reads facts fixed before the
 # story (the coup's day, Wagner's first report): only these tables must be complete past it.
 CURRENT = {"check_closer_to_russia": ("mali",)}
@@ -168,8 +165,7 @@ def judge_now(claim: pd.Series, evidence: dict, registry: dict, data_parameters,
         return _answer(NOT_CHECKABLE, None,
                        f"Cannot be re-judged: {named} not brought past the story.")
     if name not in LATER_WINDOWS:
-        return _answer(NOT_CHECKABLE, None,
-                       NO_WINDOW.get(name, f"No later window is written for {name}."))
+        return _answer(NOT_CHECKABLE, None, f"No later window is written for {name}.")
     as_of = min(dates.values())
     kwargs = LATER_WINDOWS[name](as_of)
     unknown = set(kwargs) - set(inspect.signature(fn).parameters)
