@@ -150,11 +150,9 @@ deployments = wagner.load_wagner()
 record = country.wagner_record(deployments, iso3)
 assert record is None or record["iso3"] == iso3
 # Africa Corps' arrivals in the state (a Wagner row's successor, or a deployment event)
-spans = wagner.host_spans(deployments, events.load_events())
-corps = spans[(spans["iso3"] == iso3) & (spans["force"] == wagner.AFRICA_CORPS)]
-corps_days = [f"{d:%Y-%m-%d}" for d in corps["start"]]
-assert corps_days == sorted(corps_days)
-prose.say(country_text.wagner_paragraph(called, record, corps_days, events.STORY_DATE))
+dated_events = events.load_events()
+corps_days = wagner.africa_corps_arrivals(wagner.host_spans(deployments, dated_events), iso3)
+prose.say(country_text.wagner_paragraph(called, record, corps_days))
 
 # %% [markdown]
 # ## The UN votes on the invasion of Ukraine
@@ -178,7 +176,7 @@ lavrov = trips.load_trips(through=None)  # every trip, before and after the stor
 stops = country.visits(lavrov, iso3)
 assert len(stops) == int((lavrov["iso3"] == iso3).sum())
 prose.say(country_text.visits_sentence(called, stops, lavrov))
-dated = country.events_of(events.load_events(), iso3)
+dated = country.events_of(dated_events, iso3)
 prose.say(country_text.events_sentence(called, len(dated)))
 dated[["date", "category", "description"]] if len(dated) else None
 

@@ -203,12 +203,11 @@ def test_the_wagner_paragraph_says_how_the_deployment_ended_and_who_came(iso3, s
     from analysis import country_text, events, wagner
 
     deployments = wagner.load_wagner()
-    spans = wagner.host_spans(deployments, events.load_events())
-    corps = spans[(spans["iso3"] == iso3) & (spans["force"] == wagner.AFRICA_CORPS)]
+    corps = wagner.africa_corps_arrivals(wagner.host_spans(deployments, events.load_events()),
+                                         iso3)
     called = load_table("countries").set_index("iso3").loc[iso3, "in_sentence"]
     text = country_text.wagner_paragraph(called, country.wagner_record(deployments, iso3),
-                                         [f"{d:%Y-%m-%d}" for d in corps["start"]],
-                                         events.STORY_DATE)
+                                         corps)
     for phrase in says:
         assert phrase in text
     assert text.count("Africa Corps") <= 1  # Mali's successor is not said twice

@@ -213,8 +213,7 @@ def _bounded(name, fn, evidence, data_parameters, kwargs, as_of) -> dict:
     rows = ", ".join(bounds["rows"]) or "none"
     read = list(dict.fromkeys([*got["low"].rows, *got["high"].rows]))  # both bounds' rows
     same = got["low"].verdict == got["high"].verdict
-    later = bounds["accusations"].startswith("accusations after")
-    high = ("every row accused since" if later
+    high = ("every row accused since" if bounds["accusations_open"]
             else "the accused hosts with every kind of abuse")
     text = (f"what the research did not cover (rows {rows} since their as_of; "
             f"{bounds['accusations']}). Lower bound (those rows gone, no later accusation): "
@@ -225,8 +224,8 @@ def _bounded(name, fn, evidence, data_parameters, kwargs, as_of) -> dict:
             "ones confirmed, accusations as the bounds say); the verdict stands where both "
             "agree.")
     figures = [replace(f, label=f"{f.label} ({bound} bound)")
-               for bound in ("lower", "upper")
-               for f in got["low" if bound == "lower" else "high"].figures]
+               for bound, key in (("lower", "low"), ("upper", "high"))
+               for f in got[key].figures]
     if same:
         return _answer(got["low"].verdict, f"{as_of:%Y-%m-%d}",
                        f"{got['low'].verdict.capitalize()} at both bounds of {text}", read,

@@ -4,6 +4,7 @@ their votes at the UN General Assembly (``data/unga_votes.csv``, ``data/unga_res
 
 import pandas as pd
 
+from analysis.claims.common import date_text
 from analysis.claims.verdict import (
     NOT_CHECKABLE,
     NOT_SUPPORTED,
@@ -131,8 +132,9 @@ def _since_the_story(votes: pd.DataFrame, through: pd.Timestamp, many: int,
     later = later_against(votes, through)
     if later.empty:
         return Verdict(NOT_CHECKABLE, {}, f"No Ukraine text was adopted after the story and "
-                       f"by {through:%d %b %Y}.")
+                       f"by {date_text(through)}.")
     names = votes.drop_duplicates("iso3").set_index("iso3")["country"]
+    of = len(names)  # Africa's UN members
     upper = sorted(set().union(*later["against"]), key=lambda c: names[c])
     texts = " and ".join(_short(s) for s in later["resolution"])
     rule = (f"Support is {READINGS[reading]}, on the texts adopted since the story ({texts}). "
@@ -141,13 +143,13 @@ def _since_the_story(votes: pd.DataFrame, through: pd.Timestamp, many: int,
             "words is not settled for all, so the verdict is decided only if it is the same "
             "whether none or all of them count.")
     figures = [Figure(f"voted against {_short(r.resolution)}", len(r.against), "state",
-                      f"{len(r.against)} of 54 "
+                      f"{len(r.against)} of {of} "
                       f"({', '.join(sorted(names[c] for c in r.against))})"
                       + (f"; {r.unknown} other votes not sourced, none of them a no"
                          if r.unknown else ""))
                for r in later.itertuples(index=False)]
     figures.append(Figure("voted against any text since the story", len(upper), "state",
-                          f"{len(upper)} of 54"))
+                          f"{len(upper)} of {of}"))
     tacit = later[later["unknown"] == 0]
     tacit_text = "; ".join(f"on {_short(r.resolution)} alone it would count {len(r.not_yes)} "
                            "states" for r in tacit.itertuples(index=False))

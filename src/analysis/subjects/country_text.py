@@ -6,6 +6,7 @@ The notebook asserts the numbers before it shows the words. Links point at the s
 
 import pandas as pd
 
+from analysis.story import STORY_DATE
 from analysis.subjects.country import ordinal, percent_text
 
 TIMES = {1: "once", 2: "twice"}
@@ -144,13 +145,8 @@ def _first_reported(value: str, precision: str) -> str:
     return ("on " if precision == "day" else "in ") + partial_date_words(value, precision)
 
 
-def _day_words(value) -> str:
-    day = pd.Timestamp(str(value))
-    return f"{day.day} {day:%B %Y}"
-
-
 def wagner_paragraph(name: str, record: dict | None, corps: list | None = None,
-                     story_date="2023-02-06") -> str:
+                     story_date=STORY_DATE) -> str:
     """Wagner in the country, from :func:`analysis.subjects.country.wagner_record`: its status,
     first report, activities, when it ended and who took over, how far its status is sourced
     (its row's ``as_of``), the abuses documented and by whom; then Russia's Africa Corps where
@@ -169,7 +165,8 @@ def wagner_paragraph(name: str, record: dict | None, corps: list | None = None,
     is not sourced. The table records no documented abuse there. Sources: [s](sources.html#src-s).
     """
     corps_text = "".join(f" Russia's Africa Corps, run by its defence ministry, arrived on "
-                         f"{_day_words(d)} (`data/events.csv`)." for d in corps or [])
+                         f"{partial_date_words(d, 'day')} (`data/events.csv`)."
+                         for d in corps or [])
     if record is None:
         return (f"The project's table of Wagner deployments (`data/wagner_deployments.csv`, "
                 f"built from published reports) records no report of Wagner in {name}."
@@ -185,15 +182,16 @@ def wagner_paragraph(name: str, record: dict | None, corps: list | None = None,
     text += "."
     ended, successor = record.get("ended"), record.get("successor")
     if isinstance(ended, str) and ended:
-        text += f" Wagner's deployment ended on {_day_words(ended)}" + (
+        text += f" Wagner's deployment ended on {partial_date_words(ended, 'day')}" + (
             f"; {successor} took over." if isinstance(successor, str) and successor else ".")
         corps_text = ""  # the successor is said: the same arrival
     elif record["status"] != "withdrawn":
         story_date = f"{pd.Timestamp(story_date):%Y-%m-%d}"
         as_of = f"{pd.Timestamp(str(record.get('as_of') or story_date)):%Y-%m-%d}"
-        text += (f" Its status after the story ({_day_words(story_date)}) is not sourced."
-                 if as_of <= story_date else
-                 f" Its status is sourced to {_day_words(as_of)}, with no end on record.")
+        text += (f" Its status after the story ({partial_date_words(story_date, 'day')}) is "
+                 "not sourced." if as_of <= story_date else
+                 f" Its status is sourced to {partial_date_words(as_of, 'day')}, with no end on "
+                 "record.")
     documented = list(record.get("abuse_documented_by") or [])
     summary = record.get("abuse_summary")
     if documented and isinstance(summary, str) and summary:
@@ -233,16 +231,18 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
     for r in table.itertuples(index=False):
         symbol = str(r.resolution).replace("A/RES/", "")
         when = pd.Timestamp(r.date)
-        known = 54 - r.africa_unknown
+        members = (r.africa_yes + r.africa_abstain + r.africa_absent + r.africa_no
+                   + r.africa_unknown)  # Africa's UN members
+        known = members - r.africa_unknown
         dated = f"{when.day} {when:%b %Y}" + (", after the story" if r.after_story else "")
         world = f"{r.global_yes} of the UN's 193 members"
         if known and known == r.africa_no:
-            tally = (f"Against it: {r.africa_no} of Africa's 54 states (how the other "
+            tally = (f"Against it: {r.africa_no} of Africa's {members} states (how the other "
                      f"{r.africa_unknown} voted is not sourced). For it: {world}.")
         elif not known:
             tally = f"Africa's votes are unknown. For it: {world}."
         else:
-            tally = (f"For it: {r.africa_yes} of Africa's 54 states"
+            tally = (f"For it: {r.africa_yes} of Africa's {members} states"
                      + (f" ({r.africa_unknown} African votes unknown)" if r.africa_unknown
                         else "") + f" and {world}.")
         vote = (f"{name} was not among the states named as voting against it, and how it "

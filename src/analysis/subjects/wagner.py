@@ -185,6 +185,19 @@ def host_spans(wagner: pd.DataFrame, events: pd.DataFrame,
     return out.sort_values(["start", "force"], kind="stable").reset_index(drop=True)
 
 
+def africa_corps_arrivals(spans: pd.DataFrame, iso3: str) -> list[str]:
+    """The days (``YYYY-MM-DD``, oldest first) Africa Corps arrived in ``iso3``, from
+    :func:`host_spans` (a Wagner row's successor, or a deployment event).
+
+    >>> spans = pd.DataFrame({"iso3": ["NER", "NER", "MLI"], "force": [AFRICA_CORPS, "Wagner",
+    ...     AFRICA_CORPS], "start": pd.to_datetime(["2024-04-10", "2019-01-01", "2025-06-06"])})
+    >>> africa_corps_arrivals(spans, "NER")
+    ['2024-04-10']
+    """
+    mine = spans[(spans["iso3"] == iso3) & (spans["force"] == AFRICA_CORPS)]
+    return sorted(f"{d:%Y-%m-%d}" for d in mine["start"])
+
+
 LATER_FINDING = "UN body (bound: a finding not researched)"  # how the upper bound marks a row
 _DESCRIPTOR = object()  # read the date from data/datapackage.json
 
@@ -209,7 +222,8 @@ def unresearched_bounds(wagner: pd.DataFrame, as_of, accusations_through=_DESCRI
     of abuse; where the accusations were researched through ``as_of``, only the hosts already
     accused may have more kinds (the research asked who was accused, not every kind). Nothing
     is guessed: the bounds are the least and the most the unresearched rows could be. Also
-    returns ``rows`` (the rows open) and ``accusations`` (what is open of them, in words).
+    returns ``rows`` (the rows open), ``accusations_open`` (whether any host may have been
+    accused since) and ``accusations`` (what is open of the accusations, in words).
 
     >>> w = pd.DataFrame({"iso3": ["SDN", "MLI"], "status": ["confirmed", "alleged"],
     ...     "ended": [None, None], "as_of": ["2023-02-06", "2026-12-05"],
@@ -217,8 +231,8 @@ def unresearched_bounds(wagner: pd.DataFrame, as_of, accusations_through=_DESCRI
     >>> b = unresearched_bounds(w, "2026-12-05", accusations_through="2023-02-06")
     >>> b["low"]["ended"].tolist(), b["high"]["status"].tolist()
     (['2023-02-07', None], ['confirmed', 'alleged'])
-    >>> b["high"]["abuse_documented_by"].iloc[0], b["accusations"]
-    (['UN body (bound: a finding not researched)'], 'accusations after 6 Feb 2023')
+    >>> b["high"]["abuse_documented_by"].iloc[0], b["accusations_open"], b["accusations"]
+    (['UN body (bound: a finding not researched)'], True, 'accusations after 6 Feb 2023')
     >>> b = unresearched_bounds(w, "2026-12-05", accusations_through="2026-12-06")
     >>> b["high"]["abuse_documented_by"].tolist(), len(b["high"]["abuse_kinds"].iloc[1]) > 1
     ([None, ['HRW']], True)
@@ -235,7 +249,8 @@ def unresearched_bounds(wagner: pd.DataFrame, as_of, accusations_through=_DESCRI
     high.loc[open_ & (wagner["status"] == "alleged"), "status"] = "confirmed"
     fields = resource("wagner_deployments")["schema"]["fields"]
     kinds = next(f for f in fields if f["name"] == "abuse_kinds")["itemConstraints"]["enum"]
-    if through < day:
+    accusations_open = through < day
+    if accusations_open:
         high["abuse_documented_by"] = [[*(d if isinstance(d, list) else []), LATER_FINDING]
                                        for d in wagner["abuse_documented_by"]]
         high["abuse_kinds"] = [list(kinds) for _ in range(len(wagner))]
@@ -248,4 +263,4 @@ def unresearched_bounds(wagner: pd.DataFrame, as_of, accusations_through=_DESCRI
                        f"{through:%b %Y}: open only as further kinds of abuse where a host was "
                        "already accused")
     return {"low": low, "high": high, "rows": wagner.loc[open_, "iso3"].tolist(),
-            "accusations": accusations}
+            "accusations_open": accusations_open, "accusations": accusations}
