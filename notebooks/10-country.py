@@ -128,6 +128,7 @@ if (windows["russia_tiv_musd"] > 0).any():
         title=f"Russia's share of {called}'s major arms, SIPRI's five-year windows",
         subtitle="Russia's TIV as % of all major arms delivered in each window, by SIPRI export",
         source=SIPRI, ylabel="% of the state's imports",
+        top_at_least=10,  # a share of a few tenths of a percent is not stretched over the axis
         alt=(f"Line chart of Russia's share of {called}'s major-arms imports in each five-year "
              f"window from 2012-2016 to 2020-2024, one line per SIPRI export: "
              + "; ".join(f"{p} {country.percent_text(s)}" for p, s in

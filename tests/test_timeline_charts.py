@@ -265,6 +265,23 @@ def test_a_line_charts_legend_sits_above_its_lines():
         plt.close(fig)
 
 
+def test_a_small_share_is_drawn_on_an_axis_of_at_least_the_floor_given():
+    """Seen on Côte d'Ivoire's page: a share of 0.3% filled an axis running to 0.35%, as steep
+    as Angola's 67%. With a floor for the top, it lies near zero on a 0-10% axis."""
+    wide = pd.DataFrame({"Russia": [0.0, 0.3, 0.2]}, index=["2012-2016", "2013-2017", "2014-2018"])
+    fig = charts.line_chart(wide, top_at_least=10, **WORDS)
+    try:
+        low, high = fig.axes[0].get_ylim()
+        assert low <= 0 and high >= 10
+    finally:
+        plt.close(fig)
+    fig = charts.line_chart(wide * 100, top_at_least=10, **WORDS)  # a large share: as before
+    try:
+        assert fig.axes[0].get_ylim()[1] > 30
+    finally:
+        plt.close(fig)
+
+
 def test_a_title_written_from_the_data_is_made_to_fit_the_chart():
     """Seen on the Central African Republic's and DR Congo's pages: a title naming the country
     ran past the chart's right edge and was cut. A long title is set smaller until it fits; one

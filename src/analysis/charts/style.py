@@ -172,11 +172,13 @@ def _colour(name: str, i: int, highlight=None) -> str:
 
 
 def line_chart(wide, *, title, subtitle, source, alt, highlight="Russia", ylabel="",
-               markers=None, ylim=None):
+               markers=None, ylim=None, top_at_least=None):
     """One line per column of ``wide`` (index = x). ``highlight`` is drawn thicker.
 
     ``markers``: optional DataFrame with columns x, y, label, drawn as hollow points (e.g.
-    SIPRI's published figures beside the computed line).
+    SIPRI's published figures beside the computed line). ``top_at_least``: the axis reaches at
+    least this value, from zero (a share of a few tenths of a percent is drawn near the floor of
+    a 0-10% axis, not stretched over the whole height); ignored with ``ylim``.
     """
     fig, ax = new_figure()
     for i, col in enumerate(wide.columns):
@@ -195,6 +197,8 @@ def line_chart(wide, *, title, subtitle, source, alt, highlight="Russia", ylabel
         ax.set_ylim(*ylim)
     else:  # room at the top for the legend, which sits inside the axes: no line runs under it
         low, high = ax.get_ylim()
+        if top_at_least is not None:
+            low, high = min(low, 0.0), max(high, top_at_least)
         ax.set_ylim(low, high + 0.15 * (high - low))
     ax.legend(frameon=False, fontsize=9, ncols=min(3, len(wide.columns) + 1), loc="upper left",
               bbox_to_anchor=(0, 1.02))
