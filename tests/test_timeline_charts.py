@@ -239,6 +239,26 @@ def test_supplier_bars_chart_colours_marks_and_png(by_year):
     _renders(fig)
 
 
+def test_supplier_bars_chart_keeps_a_named_supplier_style_on_every_page():
+    """China is dotted orange whether it is the first layer on one page or the third on another;
+    an unnamed supplier never takes a named one's hatch (a reader compares pages in greyscale)."""
+    def styles(frame):
+        fig = comparisons.supplier_bars_chart(frame, **WORDS)
+        out = {bar.get_label(): (bar.patches[0].get_facecolor(), bar.patches[0].get_hatch())
+               for bar in fig.axes[0].containers}
+        plt.close(fig)
+        return out
+
+    years = [2016, 2017]
+    one = styles(pd.DataFrame({"China": [1.0, 2.0], "Ukraine": [3.0, 1.0]}, index=years))
+    two = styles(pd.DataFrame({"Russia": [4.0, 1.0], "Belarus": [1.0, 1.0], "China": [2.0, 2.0],
+                               "all others": [1.0, 0.5]}, index=years))
+    assert one["China"] == two["China"] and two["China"][1] == ".."
+    assert two["Russia"][1] in ("", None) and two["all others"][1] == "--"
+    named = {two[k][1] for k in ("Russia", "China", "all others")} | {"//", "xx"}
+    assert one["Ukraine"][1] not in named and two["Belarus"][1] not in named
+
+
 def test_supplier_bars_chart_failure_paths(by_year):
     with pytest.raises(ValueError, match="consecutive years"):
         comparisons.supplier_bars_chart(by_year.drop(index=2017), **WORDS)

@@ -29,10 +29,12 @@ from analysis.charts.style import (
     png_bytes,
     show,
     stacked_bar_chart,
+    supplier_styles,
 )
 
 __all__ = [
     "DPI", "FIGSIZE", "HATCHES", "PALETTE", "SMALL_PT", "STYLE", "alt_text", "bars_with_total",
     "finish", "mark_colour",
     "hbar_chart", "line_chart", "new_figure", "png_bytes", "show", "stacked_bar_chart",
+    "supplier_styles",
 ]

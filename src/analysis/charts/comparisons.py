@@ -15,7 +15,6 @@ from analysis.charts.timelines import (
     GREY,
     INK,
     SMALL,
-    SUPPLIER_COLORS,
     _check_columns,
     _finish,
 )
@@ -111,7 +110,8 @@ def supplier_bars_chart(wide: pd.DataFrame, *, title: str, subtitle: str, source
                         ylabel: str = "", marks: pd.DataFrame | None = None):
     """Stacked bars per year (index), one layer per supplier (columns), bottom layer first.
 
-    Named suppliers keep their palette colour (Russia vermillion, France green...), others are
+    Named suppliers keep their palette colour and hatch on every chart (Russia vermillion and
+    plain, China orange and dotted...: :func:`analysis.charts.supplier_styles`); "all others" is
     grey; each layer has its own hatch. ``marks`` (columns ``date``, a Timestamp, and ``label``)
     adds dashed vertical lines at those dates, placed within the year's bar by day of year.
     """
@@ -125,13 +125,12 @@ def supplier_bars_chart(wide: pd.DataFrame, *, title: str, subtitle: str, source
     fig.subplots_adjust(top=0.74)
     x = np.arange(len(years))
     bottom = np.zeros(len(years))
-    extra = [charts.PALETTE["sky"], charts.PALETTE["accent"], charts.PALETTE["yellow"]]
-    for i, col in enumerate(wide.columns):
+    styles = charts.supplier_styles(wide.columns)
+    for col in wide.columns:
         values = wide[col].astype("float64").to_numpy()
-        color = SUPPLIER_COLORS.get(col) or (charts.PALETTE["other"] if col == "all others"
-                                             else extra[i % len(extra)])
+        color, hatch = styles[col]
         ax.bar(x, values, bottom=bottom, width=0.72, color=color, label=str(col),
-               hatch=charts.HATCHES[i % len(charts.HATCHES)], hatchcolor="white",
+               hatch=hatch, hatchcolor="white",
                edgecolor=charts.mark_colour(color), linewidth=0.6)
         bottom = bottom + values
     step = 1 if len(years) <= 18 else 2

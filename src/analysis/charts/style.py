@@ -33,6 +33,33 @@ PALETTE = {
 }
 # Hatches so that series stay apart in greyscale print.
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
+# A named supplier keeps one fill and one hatch on every chart and every page (China is dotted
+# orange on Mali's page and on Angola's); an unnamed one takes, by its position among the
+# unnamed, a fill and a hatch no named supplier uses; "all others" is plain grey, cross-hatched.
+SUPPLIER_HATCHES = {"Russia": "", "France": "//", "China": "..", "United States": "xx",
+                    "all others": "--"}
+_UNNAMED_FILLS = ["sky", "accent", "yellow"]
+_UNNAMED_HATCHES = [h for h in HATCHES if h not in SUPPLIER_HATCHES.values()]
+
+
+def supplier_styles(names) -> dict[str, tuple[str, str]]:
+    """``{name: (fill colour, hatch)}`` for the layers of a chart, in the given order.
+
+    >>> supplier_styles(["Ukraine", "China", "all others"])["China"] == (PALETTE["China"], "..")
+    True
+    >>> supplier_styles(["Ukraine", "Belarus"])["Belarus"]
+    ('#CC79A7', '++')
+    """
+    styles, unnamed = {}, 0
+    for name in names:
+        if name in SUPPLIER_HATCHES:
+            fill = PALETTE["other"] if name == "all others" else PALETTE[name]
+            styles[name] = (fill, SUPPLIER_HATCHES[name])
+        else:
+            styles[name] = (PALETTE[_UNNAMED_FILLS[unnamed % len(_UNNAMED_FILLS)]],
+                            _UNNAMED_HATCHES[unnamed % len(_UNNAMED_HATCHES)])
+            unnamed += 1
+    return styles
 DPI = 100
 # The smallest text any chart uses: 9 pt is 12.5 px at the 1x export (DPI), where 12 px is the
 # floor (Chartability; analysis.charts.accessibility checks every text).

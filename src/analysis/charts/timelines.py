@@ -67,9 +67,6 @@ EVENT_COLORS = {
     "sanctions": charts.PALETTE["other"],
     "exercise": charts.PALETTE["other"],
 }
-# Named suppliers keep their palette colour; anything else is grey.
-SUPPLIER_COLORS = {name: charts.PALETTE[name]
-                   for name in ("Russia", "France", "China", "United States")}
 VISIT_CATEGORY = "Lavrov visit"
 
 # Fixed distances in inches for tall figures: charts.finish places the title, subtitle and source
