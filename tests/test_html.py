@@ -43,3 +43,20 @@ def test_clean_page_replaces_jupyterlab_code_colours():
 ])
 def test_clean_page_fixes_the_lab_css_the_checker_rejects(bad, good):
     assert html.clean_page(f".a {{\n  {bad}\n}}") == f".a {{\n  {good}\n}}"
+
+
+def test_clean_page_cleans_a_head_once_whatever_its_title():
+    """Pages differ in their head by the title alone: the rest is cleaned once, and each page
+    keeps its own title, its code colours and the fixed CSS."""
+    css = f"<style>{html._jupyter_css()}\n.a {{\n  overflow: overlay;\n}}</style>"
+    html._clean_head.cache_clear()
+    pages = [html.clean_page(f"<head><meta charset=\"utf-8\">\n<title>{t}</title>\n{css}</head>"
+                             "<body><div class=\"highlight\"></div></body>")
+             for t in ("Mali", "Angola &amp; more", "Mali")]
+    assert html._clean_head.cache_info().misses == 1
+    assert [p.count(f"<title>{t}</title>") for p, t in
+            zip(pages, ("Mali", "Angola &amp; more", "Mali"), strict=True)] == [1, 1, 1]
+    for page in pages:
+        assert html._jupyter_css() not in page and html.code_css() in page
+        assert "overflow: auto;" in page and "\x00" not in page
+    assert pages[0] == pages[2]

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import uuid
 
 import nbformat
 import pandas as pd
@@ -506,6 +507,31 @@ def test_markdown_remembered_across_pages_renders_as_nbconvert_does():
                 == str(BeautifulSoup(theirs, "html.parser")))
         assert ours.count(f"data:image/png;base64,{png}") == 1
         assert ours.count('id="The-same-heading"') == 2
+
+
+def test_a_paragraph_written_by_code_is_rendered_once_for_both_pages(monkeypatch):
+    """A run's page with code and its page without share the markdown rendered for either
+    (a ``text/markdown`` output, unique to the run); each page is still nbconvert's own."""
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    said = f"Mali is *one of 54* ({uuid.uuid4().hex})"  # never rendered before in this process
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("say()")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": said})]
+    nb.cells = [nbformat.v4.new_markdown_cell("# A page"), cell]
+    calls = []
+    real = HTMLExporter.markdown2html
+    monkeypatch.setattr(HTMLExporter, "markdown2html",
+                        lambda self, context, text: calls.append(text) or real(self, context, text))
+    pages = [render.to_html(nb, "t"), render.to_html(nb, "t", with_code=False)]
+    assert calls.count(said) == 1
+    for with_code, ours in zip((True, False), pages, strict=True):
+        assert "<em>one of 54</em>" in ours
+        monkeypatch.setattr(HTMLExporter, "markdown2html", real)
+        theirs = render.to_html(nb, "t", with_code=with_code, exporter_class=HTMLExporter)
+        assert (str(BeautifulSoup(ours, "html.parser"))
+                == str(BeautifulSoup(theirs, "html.parser")))
 
 
 def test_a_page_of_an_invalid_notebook_is_refused_though_validated_once():

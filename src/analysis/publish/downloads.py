@@ -160,7 +160,8 @@ def link_charts(page: str, charts: dict[str, str], page_path: str) -> tuple[str,
 
     def repl(m: re.Match) -> str:
         nonlocal missing
-        stem = charts.get(re.sub(r"\s+", "", html.unescape(m.group(2))))
+        payload = m.group(2)  # as written (a lookup), else as an HTML parser would read it
+        stem = charts.get(payload) or charts.get(re.sub(r"\s+", "", html.unescape(payload)))
         if stem is None:
             missing += 1
             return m.group(1)

@@ -87,24 +87,20 @@ def _page_exporter_class():
         :func:`focusable` (``tests/test_report.py`` checks that the two pages parse to the
         same document). Two more differences, neither changing a byte of the page:
 
-        - a markdown cell is rendered once per text (and notebook folder): the 54 runs of the
-          country notebook share every markdown cell, rendered twice per run otherwise; a cell
-          with attachments is rendered each time (its images are its own);
+        - a markdown text is rendered once per build (and notebook folder), whichever page
+          asks first: the 54 runs of the country notebook share every markdown cell, and a
+          run's two pages share the paragraphs its code wrote (``text/markdown`` outputs),
+          rendered twice per run otherwise; a cell with attachments is rendered each time
+          (its images are its own);
         - the notebook is validated once, after its preprocessors (nbconvert's documented
           ``optimistic_validation``), not after each of them (twelve times a page)."""
-
-        def __init__(self, **kw):
-            super().__init__(**kw)
-            self._markdown_memo = functools.lru_cache(maxsize=MEMO)(
-                lambda text, folder: HTMLExporter.markdown2html(
-                    self, {"cell": {}, "resources": {"metadata": {"path": folder}}}, text))
 
         @pass_context
         def markdown2html(self, context, source):
             if context.get("cell", {}).get("attachments"):
                 return super().markdown2html(context, source)
             path = context.get("resources", {}).get("metadata", {}).get("path", "")
-            return self._markdown_memo(str(source), path)
+            return _markdown_memo(self, str(source), path)
 
         def _preprocess(self, nb, resources):
             """nbconvert's, less its first deep copy of the notebook: ``nb`` is already
@@ -136,6 +132,28 @@ def _page_exporter_class():
             return focusable(page), resources
 
     return PageExporter
+
+
+_MARKDOWN: dict = {}  # (text, folder, the exporter's markdown options) -> HTML, bounded
+
+
+def _markdown_memo(exporter, text: str, folder: str) -> str:
+    """A markdown text as HTML (nbconvert's own ``markdown2html``), remembered by the text, the
+    notebook folder and the exporter options that reach markdown, so that a run's page with
+    code and its page without share what either rendered first (``exclude_input`` and the
+    prompts do not change a paragraph)."""
+    from nbconvert import HTMLExporter
+
+    key = (text, folder, exporter.embed_images, exporter.anchor_link_text,
+           exporter.exclude_anchor_links, json.dumps(exporter.lexer_options, sort_keys=True))
+    html = _MARKDOWN.get(key)
+    if html is None:
+        html = HTMLExporter.markdown2html(
+            exporter, {"cell": {}, "resources": {"metadata": {"path": folder}}}, text)
+        if len(_MARKDOWN) >= MEMO:
+            del _MARKDOWN[next(iter(_MARKDOWN))]  # the oldest
+        _MARKDOWN[key] = html
+    return html
 
 
 @functools.cache
