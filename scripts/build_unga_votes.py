@@ -7,10 +7,13 @@ Run once by hand from the repository root (the notes live outside it, read-only)
 Input: ``unga_votes.csv`` (54 countries x 6 resolutions: vote and source URLs) and the matrix
 of ``unga_votes.md`` (``*`` marks a medium-confidence vote, otherwise high); for Ukraine's text
 of 24 Feb 2025 (ES-11/7), facts U01-U05 of ``since_the_story.csv``: U03 names all 18 states that
-voted against, so the 8 African ones are ``no`` and every other African state, not among them,
-is ``unknown`` (yes, abstain or absent: not sourced state by state). Nothing is guessed:
-every vote is copied as the notes give it, ``unknown`` stays ``unknown`` (no confidence: the
-notes give none), and each source URL is mapped to its id in data/sources.csv (the script stops
+voted against, so the 8 African ones are ``no``; Wikipedia's page on the resolution (read 6 Dec
+2026, not in the notes) names all 93 states that voted for it, so the African ones among them are
+``yes`` (medium: one tertiary source) and every other African state, in neither list, is
+``abstain_or_absent`` (medium: by elimination from complete lists of the other two), except where
+a source disagrees (Rwanda: APA names it as voting yes), which stays ``unknown``. Nothing is
+guessed: every vote is copied as the notes give it, ``unknown`` stays ``unknown`` (no confidence:
+the notes give none), and each source URL is mapped to its id in data/sources.csv (the script stops
 on a URL it does not know). Row notes carry the caveats the notes give for that country and
 resolution; what applies to a whole resolution is in data/unga_resolutions.csv.
 
@@ -156,11 +159,41 @@ ES7_SOURCES = {  # source_id -> the African no votes it names (None: names all o
     "unga-euromaidan-es11-7": {"ERI", "NER", "MLI", "SDN"},
     "unga-apa-es11-7": {"NER", "BFA", "MLI", "ERI", "SDN", "BDI"},
 }
-ES7_UNKNOWN_NOTE = (
-    "Not among the 18 states named as voting against ES-11/7 (Ukrainska Pravda's full list, from "
-    "the EU delegation's post of the results board; research notes U03), so not a no vote; "
-    "whether it voted yes, abstained or did not vote is not sourced state by state (the UN's "
-    "voting record and meeting record were not seen).")
+# The 93 states in favour of ES-11/7, in the order and spelling of Wikipedia's table (source
+# unga-wikipedia-es11-7, read on 6 Dec 2026): the list must hold exactly the published 93.
+ES7_YES_WIKIPEDIA = (  # noqa: SIM905 (the list as the page spells it)
+    "Albania, Andorra, Antigua and Barbuda, Australia, Austria, Bahamas, Barbados, Belgium, "
+    "Belize, Bhutan, Bosnia-Herzegovina, Bulgaria, Cambodia, Canada, Cape Verde, Chile, Comoros, "
+    "Côte d'Ivoire, Croatia, Cyprus, Czech Republic, Denmark, Djibouti, Egypt, Estonia, Fiji, "
+    "Finland, France, The Gambia, Germany, Greece, Guatemala, Guyana, Iceland, Indonesia, "
+    "Ireland, Italy, Jamaica, Japan, Jordan, Latvia, Liberia, Liechtenstein, Lithuania, "
+    "Luxembourg, Malaysia, Maldives, Malta, Mauritius, Mexico, Moldova, Monaco, Montenegro, "
+    "Myanmar, Nauru, Nepal, Netherlands, New Zealand, Nigeria, Norway, Papua New Guinea, Peru, "
+    "Philippines, Poland, Portugal, Republic of Korea, Romania, Saint Kitts and Nevis, "
+    "Saint Lucia, Samoa, San Marino, Serbia, Seychelles, Sierra Leone, Singapore, Slovakia, "
+    "Slovenia, Solomon Islands, Somalia, Spain, Suriname, Sweden, Switzerland, Thailand, "
+    "Timor-Leste, Tonga, Trinidad and Tobago, Tunisia, Turkey, Ukraine, United Kingdom, "
+    "Uruguay, Vanuatu").split(", ")
+ES7_YES_TOTAL = 93  # the published tally (U01)
+# Arab News (unga-arabnews-es11-7, 25 Feb 2025) says every Arab state abstained but Lebanon
+# (for): against Wikipedia's list for five African members of the Arab League, and against the
+# three sources that name Sudan as voting no. Recorded on each African Arab League member's row;
+# a yes it contradicts drops to low, or stays medium where APA also names it as a yes.
+ES7_ARAB_NEWS = "unga-arabnews-es11-7"
+ARAB_LEAGUE_AFRICA = {"COM", "DJI", "DZA", "EGY", "LBY", "MAR", "MRT", "SDN", "SOM", "TUN"}
+ARAB_NEWS_NOTE = ("Arab News says every Arab state abstained save Lebanon, which voted for; the "
+                  "same sentence would have Sudan abstain, which three sources name as voting "
+                  "against.")
+WIKIPEDIA_NAMES = {"Cape Verde": "Cabo Verde", "The Gambia": "Gambia"}  # -> data/countries.csv
+ES7_WIKIPEDIA = "unga-wikipedia-es11-7"
+ES7_YES_NOTE = ("In Wikipedia's list of the 93 states that voted for ES-11/7 (a tertiary source; "
+                "the UN's voting record was not seen), so medium.")
+ES7_NOT_YES_NOTE = (
+    "In neither Wikipedia's list of the 93 states that voted for ES-11/7 nor the 18 named as "
+    "voting against (Ukrainska Pravda, from the EU delegation's post of the results board; "
+    "research notes U03): so it abstained or did not vote, by elimination (medium); which of "
+    "the two is not sourced state by state (the UN's voting record and meeting record were not "
+    "seen).")
 ES7_ONE_SOURCE_NOTE = ("Named as voting against by Ukrainska Pravda only (from the EU "
                        "delegation's post of the results board); APA's count of 8 African no "
                        "votes agrees.")
@@ -188,22 +221,70 @@ def es7_rows(reference: Path, names: dict[str, str]) -> list[dict]:
         by_name = {v: k for k, v in names.items()}
         for name in part.split(", "):
             u04_named[by_name[name.strip()]] = vote
+    if len(ES7_YES_WIKIPEDIA) != ES7_YES_TOTAL:
+        sys.exit(f"ES-11/7: Wikipedia's yes list holds {len(ES7_YES_WIKIPEDIA)} names, "
+                 f"not the published {ES7_YES_TOTAL}")
+    yes = {by_name[WIKIPEDIA_NAMES.get(n, n)] for n in ES7_YES_WIKIPEDIA
+           if WIKIPEDIA_NAMES.get(n, n) in by_name}
+    if yes & no:
+        sys.exit(f"ES-11/7: named both for and against: {sorted(yes & no)}")
     rows = []
     for iso3 in sorted(names):
+        arab = iso3 in ARAB_LEAGUE_AFRICA
+        if iso3 in yes:
+            agrees = u04_named.get(iso3) == "yes"
+            note = ES7_YES_NOTE + (" APA also names it as voting yes (low confidence: its "
+                                   "African counts are internally inconsistent, research notes "
+                                   "U04)." if agrees else "")
+            if arab:
+                note += (f" Sources disagree: {ARAB_NEWS_NOTE} So "
+                         + ("medium, with APA's yes." if agrees else "low."))
+            rows.append({"resolution": ES7, "iso3": iso3, "vote": "yes",
+                         "confidence": "low" if arab and not agrees else "medium",
+                         "source_ids": ";".join([ES7_WIKIPEDIA]
+                                                + (["unga-apa-es11-7"] if agrees else [])
+                                                + ([ES7_ARAB_NEWS] if arab else [])),
+                         "notes": note})
+            continue
+        if iso3 not in no and u04_named.get(iso3) == "yes":  # the two sources disagree
+            rows.append({"resolution": ES7, "iso3": iso3, "vote": "unknown", "confidence": "",
+                         "source_ids": f"unga-pravda-es11-7;{ES7_WIKIPEDIA};unga-apa-es11-7",
+                         "notes": (
+                             "Sources disagree: APA names it as voting yes (low confidence: "
+                             "its African counts add up to 47, research notes U04), but it is "
+                             "not in Wikipedia's list of the 93 states that voted for ES-11/7, "
+                             "which holds exactly the published 93. Not among the 18 named as "
+                             "voting against (Ukrainska Pravda; U03), so yes, abstain or absent: "
+                             "both recorded, neither used (the UN's voting record was not "
+                             "seen).")})
+            continue
         if iso3 in no:
             ids = [s for s, named in ES7_SOURCES.items() if named is None or iso3 in named]
+            confidence = "high" if len(ids) > 1 else "medium"
+            note = "" if len(ids) > 1 else ES7_ONE_SOURCE_NOTE
+            if arab:
+                note = (note + " " if note else "") + (
+                    "Arab News says every Arab state abstained save Lebanon; the sources above "
+                    "name it as voting against.")
+                ids.append(ES7_ARAB_NEWS)
             rows.append({"resolution": ES7, "iso3": iso3, "vote": "no",
-                         "confidence": "high" if len(ids) > 1 else "medium",
-                         "source_ids": ";".join(ids),
-                         "notes": "" if len(ids) > 1 else ES7_ONE_SOURCE_NOTE})
+                         "confidence": confidence, "source_ids": ";".join(ids),
+                         "notes": note})
             continue
-        note = ES7_UNKNOWN_NOTE
+        note = ES7_NOT_YES_NOTE
         if iso3 in u04_named:
-            note += (f" APA names it as {U04_WORDS[u04_named[iso3]]}, but APA's African counts "
-                     "are internally inconsistent (low confidence, research notes U04): not "
-                     "used.")
-        rows.append({"resolution": ES7, "iso3": iso3, "vote": "unknown", "confidence": "",
-                     "source_ids": "unga-pravda-es11-7", "notes": note})
+            note += (f" APA names it as {U04_WORDS[u04_named[iso3]]} (low confidence: its "
+                     "African counts are internally inconsistent, research notes U04), which "
+                     "agrees.")
+        if arab:
+            note += (" Arab News says every Arab state abstained save Lebanon, which agrees, "
+                     "but the same sentence is wrong on Sudan (named as voting against), so it "
+                     "does not settle abstained against did not vote.")
+        rows.append({"resolution": ES7, "iso3": iso3, "vote": "abstain_or_absent",
+                     "confidence": "medium",
+                     "source_ids": ";".join(["unga-pravda-es11-7", ES7_WIKIPEDIA]
+                                            + ([ES7_ARAB_NEWS] if arab else [])),
+                     "notes": note})
     return rows
 
 
@@ -268,14 +349,19 @@ RESOLUTION_ROWS = [
      "Advancing a comprehensive, just and lasting peace in Ukraine", "2025-02-24",
      "A/ES-11/L.10", 93, 18, 65, 17, "", "",
      "unga-unipd-2025-02-24;unga-pravda-es11-7;unga-hindustantimes-es11-7;un-ares-es11-7;"
-     "unga-ap-kasu-2025-02-24",
+     "unga-ap-kasu-2025-02-24;unga-wikipedia-es11-7;unga-arabnews-es11-7",
      "After the story (research notes U01-U05). Tally 93-18-65 (Padua Human Rights Centre, "
      "Ukrainska Pravda, Hindustan Times); 17 did not vote (193 minus the three counts). Every "
      "state against is named (Ukrainska Pravda, from the EU delegation's post of the results "
      "board): 8 African (Burkina Faso, Burundi, Central African Republic, Equatorial Guinea, "
-     "Eritrea, Mali, Niger, Sudan), so no other African state voted no; how the other 46 voted "
-     "is not sourced state by state (APA's African counts, 10 yes, 22 abstain and 7 absent, add "
-     "up to 47 with the 8 no votes and are not used). Title from Ukraine's foreign ministry (via "
+     "Eritrea, Mali, Niger, Sudan), so no other African state voted no; Wikipedia's table "
+     "names all 93 in favour (exactly the published tally), 13 of them African, so the other 33 "
+     "abstained or did not vote (which, not sourced state by state), save Rwanda, which APA names "
+     "as a yes vote and Wikipedia does not: left unknown. Arab News says every Arab state "
+     "abstained but Lebanon, against Wikipedia's yes for five African Arab League members (low "
+     "where APA does not also name the yes) and against the three sources naming Sudan as "
+     "voting no. APA's African counts (10 yes, 22 abstain, 7 absent) add up to 47 with the 8 no "
+     "votes and are not used. Title from Ukraine's foreign ministry (via "
      "the research notes); Frontnews has 'Promoting ...'. Draft number from APA. What the text "
      "does: the preamble read (Wikipedia's copy of the text) notes 'with concern' that Russia's "
      "full-scale invasion has persisted for three years and recalls the session's earlier "

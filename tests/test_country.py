@@ -7,7 +7,7 @@ from collections import defaultdict
 import pandas as pd
 import pytest
 
-from analysis import country, load_table, un_votes
+from analysis import country, country_tables, load_table, un_votes
 from analysis.contract.paths import DATA_DIR
 
 
@@ -123,9 +123,16 @@ def test_votes_beside_africa_and_the_world():
     table = country.vote_comparison(votes, load_table("unga_resolutions"), "MLI")
     assert table["vote"].tolist() == ["abstain", "unknown", "no", "abstain", "no", "no", "no"]
     es7 = table.set_index("resolution").loc["A/RES/ES-11/7"]
-    assert (es7["africa_no"], es7["africa_unknown"], es7["global_yes"]) == (8, 46, 93)
+    assert (es7["africa_yes"], es7["africa_no"], es7["africa_abstain_or_absent"],
+            es7["africa_unknown"], es7["global_yes"]) == (13, 8, 32, 1, 93)
     africa = table[[c for c in table.columns if c.startswith("africa_")]].sum(axis=1)
     assert (africa == 54).all()
+    # the page's table shows every one of Africa's 54 on every row
+    shown = country_tables.votes_display(table)
+    cols = ["Africa: for", "against", "abstained", "did not vote", "abstained or did not vote",
+            "not sourced"]
+    assert (shown[cols].sum(axis=1) == 54).all()
+    assert shown.loc["ES-11/7", "abstained or did not vote"] == 32
     assert table.loc[0, "global_yes"] == 141
     with pytest.raises(KeyError, match="XXX"):
         country.vote_comparison(votes, load_table("unga_resolutions"), "XXX")

@@ -11,7 +11,7 @@ from helpers import copy_data, set_cell
 from analysis.contract.datapackage import load_table
 from analysis.contract.errors import DataError
 
-VOTES = ["yes", "no", "abstain", "absent", "unknown"]
+VOTES = ["yes", "no", "abstain", "absent", "abstain_or_absent", "unknown"]
 STORY_DATE = pd.Timestamp("2023-02-06")
 
 # African sub-totals (yes, no, abstain, absent, unknown) as ../shared/reference/unga_votes.md
@@ -19,18 +19,26 @@ STORY_DATE = pd.Timestamp("2023-02-06")
 # ES-11/1 28/1/17/8 (The Africa Report, allAfrica, kapitalafrik); ES-11/3 10/9/24/11 (RFI);
 # ES-11/4 19 abstain, 5 absent (Thiesinfo), none against (GA/12458); ES-11/6 2 no, 15 abstain,
 # 6 absent (GhanaWeb, Morning Star). ES-11/2 and ES-11/5 are incomplete. ES-11/7 (24 Feb 2025):
-# the 8 African no votes of since_the_story.md U03, every other African vote unknown.
+# the 8 African no votes of since_the_story.md U03, the 13 African yes votes of Wikipedia's list
+# of all 93 in favour, Rwanda unknown (APA names it as a yes, Wikipedia's list does not), and the
+# other 32 abstained or did not vote (in neither list). Columns: yes, no, abstain, absent,
+# abstain_or_absent, unknown.
 NOTES_TALLIES = {
-    "A/RES/ES-11/1": (28, 1, 17, 8, 0),
-    "A/RES/ES-11/2": (2, 1, 2, 6, 43),
-    "A/RES/ES-11/3": (10, 9, 24, 11, 0),
-    "A/RES/ES-11/4": (30, 0, 19, 5, 0),
-    "A/RES/ES-11/5": (15, 5, 24, 5, 5),
-    "A/RES/ES-11/6": (31, 2, 15, 6, 0),
-    "A/RES/ES-11/7": (0, 8, 0, 0, 46),
+    "A/RES/ES-11/1": (28, 1, 17, 8, 0, 0),
+    "A/RES/ES-11/2": (2, 1, 2, 6, 0, 43),
+    "A/RES/ES-11/3": (10, 9, 24, 11, 0, 0),
+    "A/RES/ES-11/4": (30, 0, 19, 5, 0, 0),
+    "A/RES/ES-11/5": (15, 5, 24, 5, 0, 5),
+    "A/RES/ES-11/6": (31, 2, 15, 6, 0, 0),
+    "A/RES/ES-11/7": (13, 8, 0, 0, 32, 1),
 }
 # ES-11/7: U03 names all 18 states against (Ukrainska Pravda's full list); the African ones.
 ES11_7_NO = {"BFA", "BDI", "CAF", "GNQ", "ERI", "MLI", "NER", "SDN"}
+# ES-11/7: the African states in Wikipedia's list of the 93 in favour (unga-wikipedia-es11-7).
+ES11_7_YES = {"CPV", "COM", "CIV", "DJI", "EGY", "GMB", "LBR", "MUS", "NGA", "SYC", "SLE", "SOM",
+              "TUN"}
+# Arab News: every Arab state abstained but Lebanon. Its African Arab League members.
+ARAB_LEAGUE_AFRICA = {"COM", "DJI", "DZA", "EGY", "LBY", "MAR", "MRT", "SDN", "SOM", "TUN"}
 # ES-11/5, APA: 27 African abstentions and 7 absentees (Africa Presse: 5 against, 27 abstain).
 ES11_5_PUBLISHED = {"no": 5, "abstain": 27, "absent": 7}
 ES11_5_UNKNOWN = {"STP", "SLE", "TZA", "TUN", "UGA"}
@@ -84,6 +92,10 @@ def test_african_tallies_never_exceed_the_global_ones(tallies, resolutions):
                       ("absent", "global_non_voting")]:
         over = tallies[col] > res.loc[tallies.index, glob]
         assert not over.any(), (col, list(tallies.index[over]))
+    either = tallies["abstain"] + tallies["absent"] + tallies["abstain_or_absent"]
+    over = either > res.loc[tallies.index, "global_abstain"] + res.loc[tallies.index,
+                                                                        "global_non_voting"]
+    assert not over.any(), list(tallies.index[over])
 
 
 def test_global_tallies_add_up_to_the_193_members(resolutions):
@@ -118,12 +130,34 @@ def test_only_es11_6_and_es11_7_came_after_the_story(resolutions):
     assert list(after[after].index) == ["A/RES/ES-11/6", "A/RES/ES-11/7"]
 
 
-def test_es11_7_no_votes_are_u03s_and_every_other_vote_says_it_was_not_no(votes, resolutions):
+def test_es11_7_votes_are_u03s_no_votes_wikipedias_yes_votes_and_neither(votes, resolutions):
     es7 = votes[votes["resolution"] == "A/RES/ES-11/7"].set_index("iso3")
     assert set(es7.index[es7["vote"] == "no"]) == ES11_7_NO
-    others = es7.drop(sorted(ES11_7_NO))
-    assert (others["vote"] == "unknown").all()
-    assert others["notes"].str.startswith("Not among the 18 states named as voting against").all()
+    assert set(es7.index[es7["vote"] == "yes"]) == ES11_7_YES
+    yes = es7.loc[sorted(ES11_7_YES)]
+    assert yes["source_ids"].map(lambda ids: "unga-wikipedia-es11-7" in ids).all()
+    assert yes["notes"].str.startswith("In Wikipedia's list of the 93 states").all()
+    # where Arab News disagrees, the yes is low unless APA also names it (Egypt: medium)
+    disputed = yes[yes.index.isin(ARAB_LEAGUE_AFRICA)]
+    assert disputed["confidence"].to_dict() == {"COM": "low", "DJI": "low", "EGY": "medium",
+                                                "SOM": "low", "TUN": "low"}
+    assert disputed["notes"].str.contains("Sources disagree: Arab News says").all()
+    assert (yes.drop(disputed.index)["confidence"] == "medium").all()
+    # every African Arab League member's row cites Arab News and says what it says
+    arab = es7.loc[sorted(ARAB_LEAGUE_AFRICA)]
+    assert arab["source_ids"].map(lambda ids: "unga-arabnews-es11-7" in ids).all()
+    assert arab["notes"].str.contains("Arab News says every Arab state abstained save "
+                                      "Lebanon").all()
+    # Rwanda: APA's yes against Wikipedia's complete list, both recorded, neither used
+    rwa = es7.loc["RWA"]
+    assert rwa["vote"] == "unknown" and rwa["notes"].startswith("Sources disagree: APA")
+    assert {"unga-apa-es11-7", "unga-wikipedia-es11-7"} <= set(rwa["source_ids"])
+    others = es7.drop(sorted(ES11_7_NO | ES11_7_YES | {"RWA"}))
+    assert len(others) == 32 and (others["vote"] == "abstain_or_absent").all()
+    assert (others["confidence"] == "medium").all()
+    assert others["notes"].str.startswith("In neither Wikipedia's list of the 93 states").all()
+    assert others["source_ids"].map(
+        lambda ids: {"unga-pravda-es11-7", "unga-wikipedia-es11-7"} <= set(ids)).all()
     # medium where one source names the no vote, high where two do
     named_by = es7.loc[sorted(ES11_7_NO), "source_ids"].map(len)
     assert (es7.loc[named_by.index, "confidence"] == named_by.map({1: "medium"}).fillna(

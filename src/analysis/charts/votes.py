@@ -3,7 +3,7 @@ country-by-resolution grid, and Africa's votes beside the rest of the world's.
 
 Like every chart module, these receive DataFrames (from :mod:`analysis.subjects.un_votes`), load
 nothing and return a Figure finished with :func:`analysis.charts.finish`. A vote is never told by
-colour alone: each cell and segment carries its letter (Y, A, -, N, ?) and the legend spells
+colour alone: each cell and segment carries its letter (Y, A, -, A-, N, ?) and the legend spells
 them out. Colours pass the contrast bar of the house style: fills at least 3:1 against the white
 page, letters at least 4.5:1 against their fill (white on dark fills, ink on light ones).
 """
@@ -14,19 +14,22 @@ from matplotlib.patches import Patch, Rectangle
 
 from analysis import charts
 
-VOTE_ORDER = ["yes", "abstain", "absent", "no", "unknown"]
+VOTE_ORDER = ["yes", "abstain", "absent", "abstain_or_absent", "no", "unknown"]
 VOTE_LABELS = {"yes": "Yes (for the text)", "abstain": "Abstained", "absent": "Did not vote",
-               "no": "No (against)", "unknown": "Not known"}
-VOTE_LETTERS = {"yes": "Y", "abstain": "A", "absent": "–", "no": "N", "unknown": "?"}
+               "abstain_or_absent": "Abstained or did not vote", "no": "No (against)",
+               "unknown": "Not known"}
+VOTE_LETTERS = {"yes": "Y", "abstain": "A", "absent": "–", "abstain_or_absent": "A–", "no": "N",
+                "unknown": "?"}
 # Okabe-Ito blue for yes; a darkened vermillion for no (Russia's side), dark enough for white
 # letters (4.6:1); reddish purple and grey for the two ways of not voting yes, light enough for
-# ink letters (above 4.5:1) and dark enough against white (above 3:1); white with a grey outline
-# for a vote nobody could source.
-VOTE_COLORS = {"yes": "#0072B2", "abstain": "#CC79A7", "absent": "#8C8C8C", "no": "#C45100",
-               "unknown": "#FFFFFF"}
+# ink letters (above 4.5:1) and dark enough against white (above 3:1), and a greyed mauve
+# between them for a vote known to be one of the two but not which (4.9:1 and 3.3:1); white
+# with a grey outline for a vote nobody could source.
+VOTE_COLORS = {"yes": "#0072B2", "abstain": "#CC79A7", "absent": "#8C8C8C",
+               "abstain_or_absent": "#AC8299", "no": "#C45100", "unknown": "#FFFFFF"}
 INK = charts.PALETTE["ink"]
-LETTER_COLORS = {"yes": "#FFFFFF", "abstain": INK, "absent": INK, "no": "#FFFFFF",
-                 "unknown": INK}
+LETTER_COLORS = {"yes": "#FFFFFF", "abstain": INK, "absent": INK, "abstain_or_absent": INK,
+                 "no": "#FFFFFF", "unknown": INK}
 UNKNOWN_EDGE = "#767676"
 CELL_IN = 0.19  # inches per country row in the grid
 LETTER_SIZE = 9  # points: 12.5 px at the 1x export
@@ -127,20 +130,21 @@ def bloc_shares_chart(shares: pd.DataFrame, *, columns: dict, title: str, subtit
     ax.set_xlabel("% of the bloc's UN member states (Africa 54, the rest of the world 139)",
                   fontsize=9, color=charts.PALETTE["ink"])
     ax.tick_params(axis="x", labelsize=9)
-    _legend(ax, VOTE_ORDER, loc="lower left", bbox_to_anchor=(-0.42, 1.0), ncols=5,
+    present = [v for v in VOTE_ORDER if (shares.loc[shares["vote"] == v, "share"] > 0).any()]
+    _legend(ax, present, loc="lower left", bbox_to_anchor=(-0.42, 1.0), ncols=len(present),
             handlelength=1.0, columnspacing=0.8)
     fig.subplots_adjust(left=0.32, right=0.97, top=1 - 1.3 / height, bottom=0.95 / height)
     data = (shares.assign(pct=(100 * shares["share"]).round(1))
             .pivot_table(index=["resolution", "bloc"], columns="vote", values="pct",
                          dropna=False)
-            .reindex(columns=VOTE_ORDER).reset_index())
+            .reindex(columns=present).reset_index())
     data.columns.name = None
     return charts.finish(fig, title=title, subtitle=subtitle, source=source, alt=alt, data=data)
 
 
 # Order of the segments in the chart of votes against: Russia's side first, then the other
 # known votes, the unknown last.
-AGAINST_ORDER = ["no", "absent", "abstain", "yes", "unknown"]
+AGAINST_ORDER = ["no", "absent", "abstain_or_absent", "abstain", "yes", "unknown"]
 
 
 def votes_against_chart(counts: pd.DataFrame, resolutions: pd.DataFrame, *, title: str,
@@ -158,7 +162,9 @@ def votes_against_chart(counts: pd.DataFrame, resolutions: pd.DataFrame, *, titl
         raise ValueError(f"resolutions not in unga_resolutions: {sorted(missing)}")
     res = resolutions.set_index("symbol").loc[list(counts.index)].sort_values("date")
     n = len(res)
-    height = 0.62 * n + 2.6
+    present = [v for v in AGAINST_ORDER if counts[v].sum() > 0]
+    legend_rows = 1 if len(present) <= 5 else 2  # six labels do not fit on one line
+    height = 0.62 * n + 2.6 + 0.25 * (legend_rows - 1)
     fig, ax = charts.new_figure(figsize=(8, height))
     ax.grid(False)
     ax.grid(True, axis="x", color="#eeeeee")
@@ -184,10 +190,10 @@ def votes_against_chart(counts: pd.DataFrame, resolutions: pd.DataFrame, *, titl
     ax.set_xlim(0, int(counts["states"].max()))
     ax.set_xlabel("African UN member states (54)", fontsize=9, color=charts.PALETTE["ink"])
     ax.tick_params(axis="x", labelsize=9)
-    present = [v for v in AGAINST_ORDER if counts[v].sum() > 0]
-    _legend(ax, present, loc="lower left", bbox_to_anchor=(-0.36, 1.0), ncols=len(present),
-            handlelength=1.0, columnspacing=0.8)
-    fig.subplots_adjust(left=0.30, right=0.97, top=1 - 1.3 / height, bottom=0.95 / height)
+    _legend(ax, present, loc="lower left", bbox_to_anchor=(-0.36, 1.0),
+            ncols=-(-len(present) // legend_rows), handlelength=1.0, columnspacing=0.8)
+    fig.subplots_adjust(left=0.30, right=0.97, top=1 - (1.3 + 0.25 * (legend_rows - 1)) / height,
+                        bottom=0.95 / height)
     data = counts[AGAINST_ORDER + ["states"]].copy()
     data.insert(0, "date", res.loc[data.index, "date"].dt.strftime("%Y-%m-%d"))
     data["world_yes"] = res.loc[data.index, "global_yes"].astype(int)

@@ -145,20 +145,19 @@ def _since_the_story(votes: pd.DataFrame, through: pd.Timestamp, many: int,
     figures = [Figure(f"voted against {_short(r.resolution)}", len(r.against), "state",
                       f"{len(r.against)} of {of} "
                       f"({', '.join(sorted(names[c] for c in r.against))})"
-                      + (f"; {r.unknown} other votes not sourced, none of them a no"
+                      + ((f"; {r.unknown} other votes not sourced, none of them a no"
+                          if r.unknown != 1 else "; 1 other vote not sourced, not a no")
                          if r.unknown else ""))
                for r in later.itertuples(index=False)]
     figures.append(Figure("voted against any text since the story", len(upper), "state",
                           f"{len(upper)} of {of}"))
-    tacit = later[later["unknown"] == 0]
-    tacit_text = "; ".join(f"on {_short(r.resolution)} alone it would count {len(r.not_yes)} "
-                           "states" for r in tacit.itertuples(index=False))
-    untold = ", ".join(_short(r.resolution) for r in later.itertuples(index=False)
-                       if r.unknown)
-    alt = (" The tacit reading (abstaining and staying away counted) cannot be computed for "
-           f"{untold}: how the states not voting against it voted is not sourced state by "
-           "state" + (f"; {tacit_text}." if tacit_text else ".")) if untold else (
-        f" Counting abstaining and staying away as tacit support: {tacit_text}.")
+    tacit_text = "; ".join(
+        f"on {_short(r.resolution)} alone it would count {len(r.not_yes)} states"
+        + (f" ({len(r.not_yes) + r.unknown} if the {r.unknown} vote"
+           f"{'s' if r.unknown != 1 else ''} not sourced {'were' if r.unknown != 1 else 'was'}"
+           " not a yes)" if r.unknown else "")
+        for r in later.itertuples(index=False))
+    alt = f" Counting abstaining and staying away as tacit support: {tacit_text}."
     rows = [("unga_resolutions", r) for r in later["resolution"]]
     rows += [("unga_votes", f"resolution={r.resolution}, iso3={c}")
              for r in later.itertuples(index=False) for c in r.against]

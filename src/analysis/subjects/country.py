@@ -245,8 +245,9 @@ def vote_comparison(votes: pd.DataFrame, resolutions: pd.DataFrame, iso3: str) -
     """The country's vote on each resolution beside Africa's and the world's tallies.
 
     Columns: ``resolution``, ``date``, ``short_title``, ``after_story``, ``vote``, the states of
-    Africa voting yes/abstain/absent/no/unknown (``africa_yes``...), and the world's published
-    yes/no/abstain (``global_yes``...). ``votes`` is :func:`analysis.subjects.un_votes.load_votes`.
+    Africa voting yes/abstain/absent/abstain_or_absent/no/unknown (``africa_yes``...), and the
+    world's published yes/no/abstain (``global_yes``...). ``votes`` is
+    :func:`analysis.subjects.un_votes.load_votes`.
     """
     mine = votes[votes["iso3"] == iso3].set_index("resolution")["vote"].astype(str)
     if mine.empty:
@@ -257,7 +258,8 @@ def vote_comparison(votes: pd.DataFrame, resolutions: pd.DataFrame, iso3: str) -
         rows.append({"resolution": res.symbol, "date": res.date, "short_title": res.short_title,
                      "after_story": bool(res.after_story), "vote": mine[res.symbol],
                      **{f"africa_{v}": int(africa.loc[res.symbol].get(v, 0))
-                        for v in ("yes", "abstain", "absent", "no", "unknown")},
+                        for v in ("yes", "abstain", "absent", "abstain_or_absent", "no",
+                                  "unknown")},
                      "global_yes": int(res.global_yes), "global_no": int(res.global_no),
                      "global_abstain": int(res.global_abstain)})
     return pd.DataFrame(rows)

@@ -10,7 +10,7 @@ from analysis.subjects.country import percent_text
 
 # A country's vote as a table cell.
 VOTE_CELL = {"yes": "for", "no": "against", "abstain": "abstained", "absent": "did not vote",
-             "unknown": "not sourced"}
+             "abstain_or_absent": "abstained or did not vote", "unknown": "not sourced"}
 
 
 def _day(value) -> str:
@@ -62,11 +62,12 @@ def votes_display(table: pd.DataFrame) -> pd.DataFrame:
     published tally.
 
     >>> t = pd.DataFrame([{"resolution": "A/RES/ES-11/7", "date": "2025-02-24",
-    ...     "vote": "unknown", "africa_yes": 0, "africa_abstain": 0, "africa_absent": 0,
-    ...     "africa_no": 8, "africa_unknown": 46, "global_yes": 93, "global_no": 18,
-    ...     "global_abstain": 65}])
-    >>> [str(v) for v in votes_display(t).loc["ES-11/7"]]
-    ['24\xa0Feb\xa02025', 'not sourced', '0', '8', '0', '0', '46', '93', '18', '65']
+    ...     "vote": "abstain_or_absent", "africa_yes": 13, "africa_abstain": 0,
+    ...     "africa_absent": 0, "africa_abstain_or_absent": 32, "africa_no": 8,
+    ...     "africa_unknown": 1, "global_yes": 93, "global_no": 18, "global_abstain": 65}])
+    >>> [str(v) for v in votes_display(t).loc["ES-11/7"]]  # doctest: +NORMALIZE_WHITESPACE
+    ['24\xa0Feb\xa02025', 'abstained or did not vote', '13', '8', '0', '0', '32', '1', '93',
+     '18', '65']
     """
     out = pd.DataFrame({
         "Date": [_day(d) for d in table["date"]],
@@ -75,6 +76,7 @@ def votes_display(table: pd.DataFrame) -> pd.DataFrame:
         "against": table["africa_no"].to_numpy(),
         "abstained": table["africa_abstain"].to_numpy(),
         "did not vote": table["africa_absent"].to_numpy(),
+        "abstained or did not vote": table["africa_abstain_or_absent"].to_numpy(),
         "not sourced": table["africa_unknown"].to_numpy(),
         "World: for": table["global_yes"].to_numpy(),
         "World: against": table["global_no"].to_numpy(),

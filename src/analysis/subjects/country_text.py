@@ -11,7 +11,8 @@ from analysis.subjects.country import ordinal, percent_text
 
 TIMES = {1: "once", 2: "twice"}
 VOTE_WORDS = {"yes": "voted for it", "no": "voted against it", "abstain": "abstained",
-              "absent": "did not vote"}
+              "absent": "did not vote",
+              "abstain_or_absent": "abstained or did not vote (the sources do not say which)"}
 
 
 def source_links(ids) -> str:
@@ -211,19 +212,28 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
     An unknown vote is said as what is known: on every text with unknown votes (ES-11/2,
     ES-11/5, ES-11/7) the sources name each state that voted against, so the country was not
     among them, and how it voted is not sourced. Where Africa's only known votes are the no
-    votes (ES-11/7), Africa is described by those, not by a yes count of zero.
+    votes, Africa is described by those, not by a yes count of zero. A vote known to be an
+    abstention or an absence, but not which (ES-11/7), is said so.
 
     >>> t = pd.DataFrame([{"resolution": "A/RES/ES-11/7", "date": "2025-02-24",
-    ...     "after_story": True, "vote": "unknown", "africa_yes": 0, "africa_abstain": 0,
-    ...     "africa_absent": 0, "africa_no": 8, "africa_unknown": 46, "global_yes": 93},
+    ...     "after_story": True, "vote": "abstain_or_absent", "africa_yes": 13,
+    ...     "africa_abstain": 0, "africa_absent": 0, "africa_abstain_or_absent": 32,
+    ...     "africa_no": 8, "africa_unknown": 1, "global_yes": 93},
+    ...     {"resolution": "A/RES/ES-11/2", "date": "2022-03-24", "after_story": False,
+    ...     "vote": "unknown", "africa_yes": 0, "africa_abstain": 0, "africa_absent": 0,
+    ...     "africa_abstain_or_absent": 0, "africa_no": 1, "africa_unknown": 53,
+    ...     "global_yes": 140},
     ...     {"resolution": "A/RES/ES-11/1", "date": "2022-03-02", "after_story": False,
     ...     "vote": "abstain", "africa_yes": 28, "africa_abstain": 17, "africa_absent": 8,
-    ...     "africa_no": 1, "africa_unknown": 0, "global_yes": 141}])
+    ...     "africa_abstain_or_absent": 0, "africa_no": 1, "africa_unknown": 0,
+    ...     "global_yes": 141}])
     >>> print(votes_paragraph("the Republic of the Congo", t))  # doctest: +NORMALIZE_WHITESPACE
-    - **ES-11/7** (24 Feb 2025, after the story): the Republic of the Congo was not among the
-      states named as voting against it, and how it voted is not sourced. Against it: 8 of
-      Africa's 54 states (how the other 46 voted is not sourced). For it: 93 of the UN's 193
-      members.
+    - **ES-11/7** (24 Feb 2025, after the story): the Republic of the Congo abstained or did
+      not vote (the sources do not say which). For it: 13 of Africa's 54 states (1 African
+      vote unknown) and 93 of the UN's 193 members.
+    - **ES-11/2** (24 Mar 2022): the Republic of the Congo was not among the states named as
+      voting against it, and how it voted is not sourced. Against it: 1 of Africa's 54 states
+      (how the other 53 voted is not sourced). For it: 140 of the UN's 193 members.
     - **ES-11/1** (2 Mar 2022): the Republic of the Congo abstained. For it: 28 of Africa's 54
       states and 141 of the UN's 193 members.
     """
@@ -231,7 +241,8 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
     for r in table.itertuples(index=False):
         symbol = str(r.resolution).replace("A/RES/", "")
         when = pd.Timestamp(r.date)
-        members = (r.africa_yes + r.africa_abstain + r.africa_absent + r.africa_no
+        members = (r.africa_yes + r.africa_abstain + r.africa_absent
+                   + r.africa_abstain_or_absent + r.africa_no
                    + r.africa_unknown)  # Africa's UN members
         known = members - r.africa_unknown
         dated = f"{when.day} {when:%b %Y}" + (", after the story" if r.after_story else "")
@@ -243,7 +254,8 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
             tally = f"Africa's votes are unknown. For it: {world}."
         else:
             tally = (f"For it: {r.africa_yes} of Africa's {members} states"
-                     + (f" ({r.africa_unknown} African votes unknown)" if r.africa_unknown
+                     + (f" ({r.africa_unknown} African vote{'s' if r.africa_unknown != 1 else ''}"
+                   " unknown)" if r.africa_unknown
                         else "") + f" and {world}.")
         vote = (f"{name} was not among the states named as voting against it, and how it "
                 "voted is not sourced" if r.vote == "unknown"

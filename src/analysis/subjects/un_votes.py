@@ -3,9 +3,11 @@
 One loader (:func:`load_votes`) joins ``data/unga_votes.csv`` with the resolutions and the
 countries; everything else receives that frame and returns a new one. Denominators are stated
 per function. ``unknown`` is a vote category of its own everywhere: ES-11/2 (43 unknown),
-ES-11/5 (5 unknown) and ES-11/7 (46 unknown) are incomplete, and no helper fills or drops an
+ES-11/5 (5 unknown) and ES-11/7 (1 unknown) are incomplete, and no helper fills or drops an
 unknown silently. On those three the sources name every state that voted against, so an
-unknown vote there is yes, abstain or absent, which the data cannot say.
+unknown vote there is yes, abstain or absent, which the data cannot say. On ES-11/7 the sources
+also name every state for, so the 32 African states in neither list are ``abstain_or_absent``:
+a category of its own, which no helper splits into abstentions and absences.
 """
 
 from pathlib import Path
@@ -17,8 +19,10 @@ from analysis.contract.errors import DataError
 from analysis.contract.paths import DATA_DIR, display_path
 
 # Order of the vote categories in every table and chart: from the text's side to Russia's,
-# then the two non-votes.
-VOTES = ["yes", "abstain", "absent", "no", "unknown"]
+# then the unknown. ``abstain_or_absent``: abstained or did not vote, which of the two not
+# sourced (the state is in neither the complete list of the states for nor that against).
+VOTES = ["yes", "abstain", "absent", "abstain_or_absent", "no", "unknown"]
+NOT_YES = ("no", "abstain", "absent", "abstain_or_absent")
 RESOLUTION_COLUMNS = ["symbol", "short_title", "date", "after_story"]
 # The last vote of the session's first year (ES-11/6, 23 Feb 2023): notebook 05 reads the votes
 # through it, so that its figures stay those of the story's time; notebook 06 reads them all.
@@ -90,7 +94,9 @@ def votes_by_resolution(votes: pd.DataFrame) -> pd.DataFrame:
 
     >>> t = votes_by_resolution(load_votes())
     >>> t.loc["A/RES/ES-11/1"].tolist()
-    [28, 17, 8, 1, 0, 54]
+    [28, 17, 8, 0, 1, 0, 54]
+    >>> t.loc["A/RES/ES-11/7"].tolist()
+    [13, 0, 0, 32, 8, 1, 54]
     >>> int(t.loc["A/RES/ES-11/2", "unknown"])
     43
     """
@@ -198,7 +204,9 @@ def africa_and_world(votes: pd.DataFrame, resolutions: pd.DataFrame) -> pd.DataF
 
     The rest of the world is the published global tally minus Africa's votes (193 - 54 = 139
     states). Where Africa has unknown votes (ES-11/2, ES-11/5) the rest of the world cannot be
-    split by category: its ``states`` are NaN there, never guessed. ``share`` is of the bloc's
+    split by category: its ``states`` are NaN there, never guessed; where Africa has votes that
+    are an abstention or an absence without saying which (ES-11/7), the rest of the world's
+    abstentions and absences cannot be split either. ``share`` is of the bloc's
     states (Africa: 54, unknown included; the rest of the world: 139).
 
     ``resolutions`` is ``load_table("unga_resolutions")``.
@@ -208,13 +216,14 @@ def africa_and_world(votes: pd.DataFrame, resolutions: pd.DataFrame) -> pd.DataF
     for res in resolutions.itertuples(index=False):
         counts = africa.loc[res.symbol]
         known = counts["unknown"] == 0
+        split = known and counts["abstain_or_absent"] == 0
         for vote in VOTES:
             rows.append({"resolution": res.symbol, "bloc": "Africa", "vote": vote,
                          "states": float(counts[vote]), "share": counts[vote] / counts["states"]})
             world = None
-            if vote in GLOBAL_COLUMNS and known:
+            if vote in GLOBAL_COLUMNS and (split or (known and vote in ("yes", "no"))):
                 world = float(getattr(res, GLOBAL_COLUMNS[vote]) - counts[vote])
-            elif vote == "unknown" and known:
+            elif vote in ("unknown", "abstain_or_absent") and split:
                 world = 0.0
             rest = UN_MEMBERS - counts["states"]
             rows.append({"resolution": res.symbol, "bloc": "rest of the world", "vote": vote,
@@ -287,7 +296,7 @@ def stance_counts(votes: pd.DataFrame, condemning=CONDEMNING) -> pd.DataFrame:
                 lambda s: "yes" not in s and "unknown" in s),
         reading(f"did not back {condemning[0].replace('A/RES/', '')} (no, abstained or did not "
                 "vote)", es1.astype(str).map(lambda v: {v}),
-                lambda s: bool(s & {"no", "abstain", "absent"})),
+                lambda s: bool(s & set(NOT_YES))),
     ]
     return pd.DataFrame(rows)
 
@@ -300,7 +309,7 @@ def later_against(votes: pd.DataFrame, through) -> pd.DataFrame:
 
     >>> t = later_against(load_votes(), "2025-02-24")
     >>> [(r, len(a), u) for r, a, u in zip(t["resolution"], t["against"], t["unknown"])]
-    [('A/RES/ES-11/6', 2, 0), ('A/RES/ES-11/7', 8, 46)]
+    [('A/RES/ES-11/6', 2, 0), ('A/RES/ES-11/7', 8, 1)]
     """
     later = votes[votes["after_story"].astype(bool)
                   & (pd.to_datetime(votes["date"]) <= pd.Timestamp(through))]
@@ -309,7 +318,6 @@ def later_against(votes: pd.DataFrame, through) -> pd.DataFrame:
         vote = some["vote"].astype(str)
         rows.append({"resolution": str(symbol), "date": pd.Timestamp(some["date"].iloc[0]),
                      "against": sorted(some.loc[vote == "no", "iso3"]),
-                     "not_yes": sorted(some.loc[vote.isin(["no", "abstain", "absent"]),
-                                                "iso3"]),
+                     "not_yes": sorted(some.loc[vote.isin(NOT_YES), "iso3"]),
                      "unknown": int((vote == "unknown").sum())})
     return pd.DataFrame(rows, columns=["resolution", "date", "against", "not_yes", "unknown"])
