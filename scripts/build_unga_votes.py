@@ -185,6 +185,15 @@ ARAB_NEWS_NOTE = ("Arab News says every Arab state abstained save Lebanon, which
                   "same sentence would have Sudan abstain, which three sources name as voting "
                   "against.")
 WIKIPEDIA_NAMES = {"Cape Verde": "Cabo Verde", "The Gambia": "Gambia"}  # -> data/countries.csv
+# The start of the same table's abstention list (65 names, alphabetical), as far as it was read
+# (a proxy copy of the page, kihulane.eu): the African states in it abstained (medium). The rest
+# of that list and the list of the 17 absent were not read.
+ES7_ABSTAIN_WIKIPEDIA_READ = (  # noqa: SIM905 (the list as the page spells it)
+    "Algeria, Angola, Argentina, Armenia, Bahrain, Bangladesh, Botswana, Brazil, Brunei, Chad, "
+    "China, Colombia, Costa Rica, Cuba").split(", ")
+ES7_ABSTAIN_NOTE = (
+    "In Wikipedia's list of the 65 states that abstained on ES-11/7, read as far as 'Cuba' (a "
+    "tertiary source, read on a proxy copy; the UN's voting record was not seen), so medium.")
 ES7_WIKIPEDIA = "unga-wikipedia-es11-7"
 ES7_YES_NOTE = ("In Wikipedia's list of the 93 states that voted for ES-11/7 (a tertiary source; "
                 "the UN's voting record was not seen), so medium.")
@@ -228,6 +237,10 @@ def es7_rows(reference: Path, names: dict[str, str]) -> list[dict]:
            if WIKIPEDIA_NAMES.get(n, n) in by_name}
     if yes & no:
         sys.exit(f"ES-11/7: named both for and against: {sorted(yes & no)}")
+    if sorted(ES7_ABSTAIN_WIKIPEDIA_READ) != ES7_ABSTAIN_WIKIPEDIA_READ:
+        sys.exit("ES-11/7: the abstention list as read is not in alphabetical order")
+    if {by_name[n] for n in ES7_ABSTAIN_WIKIPEDIA_READ if n in by_name} & (yes | no):
+        sys.exit("ES-11/7: a state named as abstaining is also named for or against")
     rows = []
     for iso3 in sorted(names):
         arab = iso3 in ARAB_LEAGUE_AFRICA
@@ -271,7 +284,8 @@ def es7_rows(reference: Path, names: dict[str, str]) -> list[dict]:
                          "confidence": confidence, "source_ids": ";".join(ids),
                          "notes": note})
             continue
-        note = ES7_NOT_YES_NOTE
+        abstained = names[iso3] in ES7_ABSTAIN_WIKIPEDIA_READ
+        note = ES7_ABSTAIN_NOTE if abstained else ES7_NOT_YES_NOTE
         if iso3 in u04_named:
             note += (f" APA names it as {U04_WORDS[u04_named[iso3]]} (low confidence: its "
                      "African counts are internally inconsistent, research notes U04), which "
@@ -279,8 +293,9 @@ def es7_rows(reference: Path, names: dict[str, str]) -> list[dict]:
         if arab:
             note += (" Arab News says every Arab state abstained save Lebanon, which agrees, "
                      "but the same sentence is wrong on Sudan (named as voting against), so it "
-                     "does not settle abstained against did not vote.")
-        rows.append({"resolution": ES7, "iso3": iso3, "vote": "abstain_or_absent",
+                     "does not settle abstained against did not vote on its own.")
+        rows.append({"resolution": ES7, "iso3": iso3,
+                     "vote": "abstain" if abstained else "abstain_or_absent",
                      "confidence": "medium",
                      "source_ids": ";".join(["unga-pravda-es11-7", ES7_WIKIPEDIA]
                                             + ([ES7_ARAB_NEWS] if arab else [])),
@@ -354,25 +369,26 @@ RESOLUTION_ROWS = [
      "Ukrainska Pravda, Hindustan Times); 17 did not vote (193 minus the three counts). Every "
      "state against is named (Ukrainska Pravda, from the EU delegation's post of the results "
      "board): 8 African (Burkina Faso, Burundi, Central African Republic, Equatorial Guinea, "
-     "Eritrea, Mali, Niger, Sudan), so no other African state voted no; Wikipedia's table "
-     "names all 93 in favour (exactly the published tally), 13 of them African, so the other 33 "
-     "abstained or did not vote (which, not sourced state by state), save Rwanda, which APA names "
-     "as a yes vote and Wikipedia does not: left unknown. Arab News says every Arab state "
-     "abstained but Lebanon, against Wikipedia's yes for five African Arab League members (low "
-     "where APA does not also name the yes) and against the three sources naming Sudan as "
-     "voting no. APA's African counts (10 yes, 22 abstain, 7 absent) add up to 47 with the 8 no "
-     "votes and are not used. Title from Ukraine's foreign ministry (via "
-     "the research notes); Frontnews has 'Promoting ...'. Draft number from APA. What the text "
-     "does: the preamble read (Wikipedia's copy of the text) notes 'with concern' that Russia's "
-     "full-scale invasion has persisted for three years and recalls the session's earlier "
-     "resolutions; Ukrainska Pravda says it demands Russia's immediate, complete and "
-     "unconditional withdrawal. The words 'deplores' or 'condemns' were not seen in the text "
-     "read (its operative paragraphs were read only as quoted by the press), though the press "
-     "calls it a text condemning Russia (Ukrainska Pravda's headline). Global yes votes fell from "
-     "141 on ES-11/6 (AP: 'diminished support for Ukraine'). The UN's voting record, the meeting "
-     "record (A/ES-11/PV) and the press release were not seen: undl_record and press_release are "
-     "empty. The same day the Assembly adopted ES-11/8 (the US text as amended, 93-8-73), not "
-     "held here: no African vote on it is sourced."),
+     "Eritrea, Mali, Niger, Sudan), so no other African state voted no; Wikipedia's table names "
+     "all 93 in favour (exactly the published tally), 13 of them African, so the other 33 "
+     "abstained or did not vote, save Rwanda, which APA names as a yes vote and Wikipedia does "
+     "not: left unknown. Its abstention list, read only as far as 'Cuba', names Algeria, Angola, "
+     "Botswana and Chad; for the other 28 which of the two is not sourced state by state. Arab "
+     "News says every Arab state abstained but Lebanon, against Wikipedia's yes for five African "
+     "Arab League members (low where APA does not also name the yes) and against the three sources"
+     " naming Sudan as voting no. APA's African counts (10 yes, 22 abstain, 7 absent) add up to 47"
+     " with the 8 no votes and are not used. Title from Ukraine's foreign ministry (via the "
+     "research notes); Frontnews has 'Promoting ...'. Draft number from APA. What the text does: "
+     "the preamble read (Wikipedia's copy of the text) notes 'with concern' that Russia's full-"
+     "scale invasion has persisted for three years and recalls the session's earlier resolutions; "
+     "Ukrainska Pravda says it demands Russia's immediate, complete and unconditional withdrawal. "
+     "The words 'deplores' or 'condemns' were not seen in the text read (its operative paragraphs "
+     "were read only as quoted by the press), though the press calls it a text condemning Russia "
+     "(Ukrainska Pravda's headline). Global yes votes fell from 141 on ES-11/6 (AP: 'diminished "
+     "support for Ukraine'). The UN's voting record, the meeting record (A/ES-11/PV) and the press"
+     " release were not seen: undl_record and press_release are empty. The same day the Assembly "
+     "adopted ES-11/8 (the US text as amended, 93-8-73), not held here: no African vote on it is "
+     "sourced."),
 ]
 RESOLUTION_FIELDS = ["symbol", "short_title", "title", "date", "draft_symbol", "global_yes",
                      "global_no", "global_abstain", "global_non_voting", "undl_record",

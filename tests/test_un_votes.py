@@ -125,7 +125,7 @@ def test_votes_against_chart_shows_every_no_count_and_the_unknowns(votes, resolu
     assert labels[0].startswith("ES-11/1, Mar 2022: 1 against")
     assert labels[-1] == "ES-11/7, Feb 2025: 8 against\nworld: 93 of 193 for"
     texts = [t.get_text() for t in ax.texts]
-    assert "A– 32" in texts and "Y 13" in texts and "N 8" in texts and "? 43" in texts
+    assert {"A– 28", "A 4", "Y 13", "N 8", "? 43"} <= set(texts)
     # each bar holds the 54 states, the unknown ones outlined in white, never spread
     widths = {}
     for bar in ax.patches:

@@ -20,8 +20,9 @@ STORY_DATE = pd.Timestamp("2023-02-06")
 # ES-11/4 19 abstain, 5 absent (Thiesinfo), none against (GA/12458); ES-11/6 2 no, 15 abstain,
 # 6 absent (GhanaWeb, Morning Star). ES-11/2 and ES-11/5 are incomplete. ES-11/7 (24 Feb 2025):
 # the 8 African no votes of since_the_story.md U03, the 13 African yes votes of Wikipedia's list
-# of all 93 in favour, Rwanda unknown (APA names it as a yes, Wikipedia's list does not), and the
-# other 32 abstained or did not vote (in neither list). Columns: yes, no, abstain, absent,
+# of all 93 in favour, the 4 African abstentions in its abstention list as far as it was read
+# (to 'Cuba'), Rwanda unknown (APA names it as a yes, Wikipedia's list does not), and the other
+# 28 abstained or did not vote (in neither list). Columns: yes, no, abstain, absent,
 # abstain_or_absent, unknown.
 NOTES_TALLIES = {
     "A/RES/ES-11/1": (28, 1, 17, 8, 0, 0),
@@ -30,7 +31,7 @@ NOTES_TALLIES = {
     "A/RES/ES-11/4": (30, 0, 19, 5, 0, 0),
     "A/RES/ES-11/5": (15, 5, 24, 5, 0, 5),
     "A/RES/ES-11/6": (31, 2, 15, 6, 0, 0),
-    "A/RES/ES-11/7": (13, 8, 0, 0, 32, 1),
+    "A/RES/ES-11/7": (13, 8, 4, 0, 28, 1),
 }
 # ES-11/7: U03 names all 18 states against (Ukrainska Pravda's full list); the African ones.
 ES11_7_NO = {"BFA", "BDI", "CAF", "GNQ", "ERI", "MLI", "NER", "SDN"}
@@ -152,8 +153,14 @@ def test_es11_7_votes_are_u03s_no_votes_wikipedias_yes_votes_and_neither(votes, 
     rwa = es7.loc["RWA"]
     assert rwa["vote"] == "unknown" and rwa["notes"].startswith("Sources disagree: APA")
     assert {"unga-apa-es11-7", "unga-wikipedia-es11-7"} <= set(rwa["source_ids"])
-    others = es7.drop(sorted(ES11_7_NO | ES11_7_YES | {"RWA"}))
-    assert len(others) == 32 and (others["vote"] == "abstain_or_absent").all()
+    # the abstention list, read as far as 'Cuba' (alphabetical): its African names abstained
+    abstained = es7[es7["vote"] == "abstain"]
+    assert list(abstained.index) == ["AGO", "BWA", "DZA", "TCD"]
+    assert (abstained["confidence"] == "medium").all()
+    assert abstained["notes"].str.startswith("In Wikipedia's list of the 65 states that "
+                                             "abstained on ES-11/7, read as far as 'Cuba'").all()
+    others = es7.drop(sorted(ES11_7_NO | ES11_7_YES | {"RWA"} | set(abstained.index)))
+    assert len(others) == 28 and (others["vote"] == "abstain_or_absent").all()
     assert (others["confidence"] == "medium").all()
     assert others["notes"].str.startswith("In neither Wikipedia's list of the 93 states").all()
     assert others["source_ids"].map(

@@ -244,12 +244,15 @@ def wagner_record(wagner: pd.DataFrame, iso3: str) -> dict | None:
 def vote_comparison(votes: pd.DataFrame, resolutions: pd.DataFrame, iso3: str) -> pd.DataFrame:
     """The country's vote on each resolution beside Africa's and the world's tallies.
 
-    Columns: ``resolution``, ``date``, ``short_title``, ``after_story``, ``vote``, the states of
-    Africa voting yes/abstain/absent/abstain_or_absent/no/unknown (``africa_yes``...), and the
-    world's published yes/no/abstain (``global_yes``...). ``votes`` is
-    :func:`analysis.subjects.un_votes.load_votes`.
+    Columns: ``resolution``, ``date``, ``short_title``, ``after_story``, ``vote``,
+    ``confidence`` (empty for an unknown vote), ``disputed`` (the vote's notes record sources
+    that disagree: they begin "Sources disagree", as ``scripts/build_unga_votes.py`` writes
+    them), the states of Africa voting yes/abstain/absent/abstain_or_absent/no/unknown
+    (``africa_yes``...), and the world's published yes/no/abstain (``global_yes``...).
+    ``votes`` is :func:`analysis.subjects.un_votes.load_votes`.
     """
-    mine = votes[votes["iso3"] == iso3].set_index("resolution")["vote"].astype(str)
+    own = votes[votes["iso3"] == iso3].set_index("resolution")
+    mine = own["vote"].astype(str)
     if mine.empty:
         raise KeyError(f"no votes for iso3 {iso3!r} in {VOTES_FILE}")
     africa = pd.crosstab(votes["resolution"], votes["vote"], dropna=False)
@@ -257,6 +260,9 @@ def vote_comparison(votes: pd.DataFrame, resolutions: pd.DataFrame, iso3: str) -
     for res in resolutions.sort_values("date").itertuples(index=False):
         rows.append({"resolution": res.symbol, "date": res.date, "short_title": res.short_title,
                      "after_story": bool(res.after_story), "vote": mine[res.symbol],
+                     "confidence": own.loc[res.symbol, "confidence"]
+                     if isinstance(own.loc[res.symbol, "confidence"], str) else "",
+                     "disputed": "Sources disagree" in str(own.loc[res.symbol, "notes"]),
                      **{f"africa_{v}": int(africa.loc[res.symbol].get(v, 0))
                         for v in ("yes", "abstain", "absent", "abstain_or_absent", "no",
                                   "unknown")},

@@ -211,7 +211,9 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
 
     An unknown vote is said as what is known: on every text with unknown votes (ES-11/2,
     ES-11/5, ES-11/7) the sources name each state that voted against, so the country was not
-    among them, and how it voted is not sourced. Where Africa's only known votes are the no
+    among them, and how it voted is not sourced (or, where the row records sources that
+    disagree, that they do; a known vote they dispute is given with its confidence). Where
+    Africa's only known votes are the no
     votes, Africa is described by those, not by a yes count of zero. A vote known to be an
     abstention or an absence, but not which (ES-11/7), is said so.
 
@@ -257,9 +259,15 @@ def votes_paragraph(name: str, table: pd.DataFrame) -> str:
                      + (f" ({r.africa_unknown} African vote{'s' if r.africa_unknown != 1 else ''}"
                    " unknown)" if r.africa_unknown
                         else "") + f" and {world}.")
-        vote = (f"{name} was not among the states named as voting against it, and how it "
-                "voted is not sourced" if r.vote == "unknown"
-                else f"{name} {VOTE_WORDS[r.vote]}")
+        disputed = bool(getattr(r, "disputed", False))
+        if r.vote == "unknown":
+            vote = (f"{name} was not among the states named as voting against it, and "
+                    + ("the sources disagree on how it voted" if disputed
+                       else "how it voted is not sourced"))
+        else:
+            vote = f"{name} {VOTE_WORDS[r.vote]}" + (
+                f" ({getattr(r, 'confidence', '') or 'unstated'} confidence: the sources "
+                "disagree)" if disputed else "")
         items.append(f"- **{symbol}** ({dated}): {vote}. {tally}")
     return "\n".join(items)
 

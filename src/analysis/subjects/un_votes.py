@@ -6,7 +6,8 @@ per function. ``unknown`` is a vote category of its own everywhere: ES-11/2 (43 
 ES-11/5 (5 unknown) and ES-11/7 (1 unknown) are incomplete, and no helper fills or drops an
 unknown silently. On those three the sources name every state that voted against, so an
 unknown vote there is yes, abstain or absent, which the data cannot say. On ES-11/7 the sources
-also name every state for, so the 32 African states in neither list are ``abstain_or_absent``:
+also name every state for, so the 28 African states in neither list (nor in the part of the
+abstention list read) are ``abstain_or_absent``:
 a category of its own, which no helper splits into abstentions and absences.
 """
 
@@ -96,7 +97,7 @@ def votes_by_resolution(votes: pd.DataFrame) -> pd.DataFrame:
     >>> t.loc["A/RES/ES-11/1"].tolist()
     [28, 17, 8, 0, 1, 0, 54]
     >>> t.loc["A/RES/ES-11/7"].tolist()
-    [13, 0, 0, 32, 8, 1, 54]
+    [13, 4, 0, 28, 8, 1, 54]
     >>> int(t.loc["A/RES/ES-11/2", "unknown"])
     43
     """
