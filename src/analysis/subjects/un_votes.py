@@ -7,8 +7,8 @@ ES-11/5 (5 unknown) and ES-11/7 (1 unknown) are incomplete, and no helper fills 
 unknown silently. On those three the sources name every state that voted against, so an
 unknown vote there is yes, abstain or absent, which the data cannot say. On ES-11/7 the sources
 also name every state for, so the 28 African states in neither list (nor in the part of the
-abstention list read) are ``abstain_or_absent``:
-a category of its own, which no helper splits into abstentions and absences.
+abstention list read) are ``abstain_or_absent``: a category of its own, which no helper splits
+into abstentions and absences.
 """
 
 from pathlib import Path
