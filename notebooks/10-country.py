@@ -11,6 +11,7 @@ from analysis import (
     charts,
     comparison_charts,
     country,
+    country_sources,
     country_tables,
     country_text,
     deliveries,
@@ -189,7 +190,19 @@ dated[["date", "category", "description"]] if len(dated) else None
 # %%
 named = country.claims_naming(load_table("claims"), load_table("countries"), iso3)
 prose.say(country_text.claims_list(called, named))
+# The sources this page ends with: those of the rows above about the state, and the tables it
+# counts over as a whole (Africa's and the world's tallies, Lavrov's trips), linked instead.
+cites = {**country_sources.page_citations(
+    {"sipri_africa_annual": annual, "sipri_africa_russia": russia_deals,
+     "countries": load_table("countries"), "wagner_deployments": deployments,
+     "unga_votes": votes, "unga_resolutions": load_table("unga_resolutions"),
+     "lavrov_trips": lavrov, "events": dated_events, "claims": load_table("claims")}, iso3),
+    "subject": called}
+shown_ids = [*votes.loc[votes["iso3"] == iso3, "source_ids"], *stops["source_ids"],
+             *([record["source_ids"]] if record is not None else []), *dated["source_ids"]]
+assert {i for ids in shown_ids for i in ids} <= set(cites["ids"])
 prose.record_facts(
+    cites=cites,
     iso3=iso3, country=name, vintage=latest,
     title=f"{name}: Russia's arms, Wagner, the UN votes and Lavrov's visits",
     share_2012_2021=None if decade["total_tiv_musd"] == 0 else float(decade["share_pct"]),
@@ -217,7 +230,9 @@ prose.record_facts(
 # (Russia's deliveries deal by deal, same register; the page shows the latest export's);
 # `data/wagner_deployments.csv`;
 # `data/unga_votes.csv` and `data/unga_resolutions.csv`; `data/lavrov_trips.csv`;
-# `data/events.csv`; `data/claims.csv`. Every row cites its sources, listed at the end.
+# `data/events.csv`; `data/claims.csv`. Every row cites its sources: those of the rows about
+# the state are listed at the end; where the page counts over every state (Africa's and the
+# world's tallies of a vote, the number of Lavrov's trips), the end links the table instead.
 #
 # **Definitions.** A *share* is Russia's TIV (SIPRI's trend-indicator value, a volume of major
 # arms, not money) over all suppliers' TIV to the state in the period, both ends included,

@@ -1,6 +1,7 @@
 """The site's provenance pages: every source (``sources.html``, one anchored entry each, with the
 rows and claims that cite it), the corrections log (``corrections.html``), and the list of
-sources that ends each notebook page, computed from the tables the notebook read.
+sources that ends each notebook page, computed from the tables the notebook read (or, for a
+page that names the rows it shows, as a country page does, from those rows).
 
 Story-agnostic: it reads ``data/sources.csv``, ``data/corrections.csv`` and the descriptor
 through the contract, and the ledger's rows as the command line hands them in. Every string
@@ -15,6 +16,7 @@ import pandas as pd
 from analysis.publish.evidence import rows_cell, source_rows
 
 SOURCES_PAGE = "sources.html"
+DATA_PAGE = "data.html"  # the tables, each anchored #table-NAME
 CORRECTIONS_PAGE = "corrections.html"
 
 
@@ -140,21 +142,42 @@ def corrections_body(corrections: pd.DataFrame) -> str:
 
 def notebook_sources(source_ids: list[str], sources: pd.DataFrame, tables: list[str]) -> str:
     """The section that ends a notebook page: the sources cited by the rows it read."""
-    by_id = source_rows(sources)
-    items = []
-    for sid in sorted(source_ids):
-        if sid not in by_id:
-            continue
-        row = by_id[sid]
-        items.append(f"<li>{source_link(sid, str(row['publisher']))}: "
-                     f"{html.escape(str(row['title']))} ({html.escape(str(row['date_published']))})"
-                     "</li>")
+    items = _source_items(source_ids, sources)
     read = ", ".join(f"<code>{html.escape(t)}</code>" for t in tables) or "none"
     return ("<section class='nb-sources'><h2 id='sources-used'>Sources this notebook used</h2>"
             f"<p>Cited by the rows of the tables it read ({read}); each links to its entry on "
             f"<a href='{SOURCES_PAGE}'>the sources page</a>.</p>"
             + (f"<ul>{''.join(items)}</ul>" if items else "<p>No sourced rows read.</p>")
             + "</section>")
+
+
+def page_sources(source_ids: list[str], sources: pd.DataFrame, tables: list[str],
+                 whole: dict[str, int], subject: str = "the state") -> str:
+    """The section that ends a page that names its own sources (a country page): those of the
+    rows it shows, and the tables it counts over as a whole (``whole``: table -> how many
+    sources its rows cite), each linked to its table on the data page."""
+    items = _source_items(source_ids, sources)
+    read = ", ".join(f"<code>{html.escape(t)}</code>" for t in tables) or "none"
+    counted = "; ".join(f"<a href='{DATA_PAGE}#table-{html.escape(t)}'><code>{html.escape(t)}"
+                        f"</code></a> ({n} source{'' if n == 1 else 's'})"
+                        for t, n in whole.items())
+    return ("<section class='nb-sources'><h2 id='sources-used'>Sources this page used</h2>"
+            f"<p>Cited by the rows about {html.escape(subject)} that this page shows, in the "
+            f"tables it read ({read}); each links to its entry on "
+            f"<a href='{SOURCES_PAGE}'>the sources page</a>.</p>"
+            + (f"<ul>{''.join(items)}</ul>" if items else "<p>No sourced rows shown.</p>")
+            + (f"<p>Its counts over every state rest on every row of a table: {counted}. Those "
+               "sources are not repeated here; the sources page lists each with the rows that "
+               "cite it.</p>" if whole else "")
+            + "</section>")
+
+
+def _source_items(source_ids: list[str], sources: pd.DataFrame) -> list[str]:
+    by_id = source_rows(sources)
+    return [f"<li>{source_link(sid, str(by_id[sid]['publisher']))}: "
+            f"{html.escape(str(by_id[sid]['title']))} "
+            f"({html.escape(str(by_id[sid]['date_published']))})</li>"
+            for sid in sorted(source_ids) if sid in by_id]
 
 
 def append_to_page(page: str, section: str) -> str:

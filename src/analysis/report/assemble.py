@@ -37,14 +37,27 @@ class SiteAssembly:
         self.sections: dict = {}  # search sections of the pages written, by their sha-256
         self._cited: dict = {}
 
-    def _sources(self, reads: dict) -> tuple[str, list]:
-        """The sources section of a page that read ``reads``, and the sources it cites."""
+    def _sources(self, reads: dict, cites: dict | None = None, page: str = "") -> tuple[str, list]:
+        """The sources section of a page that read ``reads``, and the sources it cites.
+
+        ``cites``: what the notebook recorded of the rows it shows (``record_facts(cites=...)``:
+        ``ids``, the sources of those rows; ``tables``, the tables it counts over as a whole;
+        ``subject``, whom the rows are about), checked against what it read: a source no row of
+        those tables cites, or a table it did not read, is an error naming ``page``."""
         from analysis.contract.citations import sources_of_tables, tables_of_files
         from analysis.publish import downloads, provenance
 
         if self.prov is None:
             return "", []
         files = tuple(sorted(reads))  # which files, not their hashes, decide the sources
+        if cites is not None:
+            tables = [t for t in tables_of_files(files) if t != "sources"]
+            ids, whole = _checked_cites(cites, page, tables,
+                                        set(sources_of_tables(tables, self.prov[1])))
+            counts = {t: len(sources_of_tables([t], self.prov[1])) for t in whole}
+            return (provenance.page_sources(ids, self.prov[0], tables, counts,
+                                            str(cites.get("subject") or "the state")),
+                    downloads.sources_for(ids, self.prov[0]))
         if files not in self._cited:
             tables = [t for t in tables_of_files(files) if t != "sources"]
             source_ids = sorted(sources_of_tables(tables, self.prov[1]))
@@ -60,7 +73,8 @@ class SiteAssembly:
 
         paths = cache_paths(self.cache, job)
         meta = json.loads(paths["meta"].read_text(encoding="utf-8"))
-        section, cited = self._sources(meta.get("reads", {}))
+        section, cited = self._sources(meta.get("reads", {}),
+                                       meta.get("facts", {}).get("cites"), f"{job.slug}.html")
         shown = {}
         if paths["charts"].exists():
             for f in sorted(paths["charts"].iterdir()):
@@ -95,6 +109,26 @@ class SiteAssembly:
         site_pages.write_pages(self.site, [self.entries[j.slug] for j in jobs],
                                ledger() if callable(ledger) else ledger, self.prov, self.info,
                                memo=self.cache / "search", known=self.sections)
+
+
+def _checked_cites(cites, page: str, tables: list[str], allowed: set[str]
+                   ) -> tuple[list[str], list[str]]:
+    """``cites``' source ids and whole tables, once checked against what the page read."""
+    if not isinstance(cites, dict) or not isinstance(cites.get("ids"), list) \
+            or not isinstance(cites.get("tables", []), list):
+        raise ValueError(f"{page}: its recorded sources (record_facts cites) must be "
+                         "{'ids': [source ids], 'tables': [table names], 'subject': text}, "
+                         f"got {cites!r}")
+    ids, whole = [str(i) for i in cites["ids"]], [str(t) for t in cites.get("tables", [])]
+    unknown = sorted(set(ids) - allowed)
+    if unknown:
+        raise ValueError(f"{page}: its recorded sources name {', '.join(unknown)}, which no "
+                         f"row of the tables it read ({', '.join(tables) or 'none'}) cites")
+    unread = [t for t in whole if t not in tables]
+    if unread:
+        raise ValueError(f"{page}: it counts over table(s) {', '.join(unread)}, which it did "
+                         f"not read (it read {', '.join(tables) or 'none'})")
+    return ids, whole
 
 
 def build_site(jobs: list, cache: Path, staging: Path, ledger=None, prov=_LOAD) -> None:
