@@ -256,7 +256,8 @@ def test_ledger_page_shows_then_and_now_and_each_claims_history(tmp_path):
             "from its verdict on the story's day. The other 5 cannot be judged from the data, "
             "then or now. <a href='ledger.html#then-and-now'>") in index
     # c12: supported as of the story and as of SIPRI's data through 2024
-    assert "✓ supported (2023-02-06)</td><td class='v v-supported'>✓ supported (2024-12-31)" in text
+    assert ("✓ supported (2023-02-06)</td><td class='v v-supported' data-label='Now'>"
+            "✓ supported (2024-12-31)") in text
     # c14's history: the correction of the review of issue 18
     assert "2026-12-05, then: partly supported → not supported (correction)" in text
     assert text.count("<th scope='row'>History</th>") == len(rows)

@@ -72,7 +72,14 @@ try {
         return { below: !!img && box.top >= img.getBoundingClientRect().bottom - 1,
           width: Math.round(box.width) };
       }));
-    const result = { shot, console: logged, requests, height: tall, cut, chartLinks };
+    // Tables a reader must scroll sideways to read, at this width: each as its first header
+    // cell's text and its width (the page's own scroll box hides the overflow, not the need).
+    const wideTables = await page.evaluate(() => [...document.querySelectorAll("main table")]
+      .filter((t) => t.scrollWidth > document.documentElement.clientWidth)
+      .map((t) => ({ first: (t.querySelector("th, td")?.textContent || "").trim().slice(0, 40),
+        width: t.scrollWidth })));
+    const result = { shot, console: logged, requests, height: tall, cut, chartLinks,
+      wideTables };
     if (opts.dom) result.dom = await page.content();
     await context.close();
     return result;

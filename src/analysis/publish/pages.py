@@ -25,6 +25,14 @@ th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;verti
 section table th{width:8.5rem}.links a{margin-right:1rem}
 td.v .why{font-weight:normal;color:#333;white-space:normal}
 .params{background:#f4f4f4;padding:.3rem .6rem}
+@media (max-width:40rem){
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
+white-space:nowrap}
+table.stack tr{display:block;border-bottom:1px solid #bbb;padding:.5rem 0}
+table.stack td{display:block;border:0;padding:.1rem 0}
+table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#444}
+table.stack td.v{white-space:normal}
+}
 """ + countries.CSS
 SYMBOLS = {"supported": "✓", "partly supported": "≈", "not supported": "✗",
            "not checkable": "–"}
@@ -53,7 +61,7 @@ def ledger_table(rows: list[dict], column: str = "evidence") -> str:
     """
     head = "Evidence" if column == "evidence" else "Why"
     with_sources = any("source_ids" in r for r in rows)
-    out = ["<table><thead><tr><th>¶</th><th>The story says</th><th>Verdict</th>"
+    out = ["<table class='stack'><thead><tr><th>¶</th><th>The story says</th><th>Verdict</th>"
            f"<th>{head}</th>" + ("<th>Sources</th>" if with_sources else "")
            + "</tr></thead><tbody>"]
     for r in rows:
@@ -68,14 +76,14 @@ def ledger_table(rows: list[dict], column: str = "evidence") -> str:
                 links = f"<a href='ledger.html#{anchor}'>{n} source{'s' if n != 1 else ''}</a>"
             else:
                 links = ", ".join(provenance.source_link(s) for s in ids)
-            sources = f"<td>{links or '–'}</td>"
+            sources = f"<td data-label='Sources'>{links or '–'}</td>"
         row_id = html.escape(provenance.claim_anchor(str(r["claim_id"]))) if "claim_id" in r else ""
         out.append(
             (f"<tr id='{row_id}'>" if row_id else "<tr>")
-            + f"<td>{html.escape(str(r['paragraph']))}</td><td>{html.escape(str(r['claim']))}"
-            f"</td><td class='v {html.escape(css)}'>{SYMBOLS.get(verdict, '?')} "
-            f"{html.escape(verdict)}</td><td>{html.escape(str(r.get(column, r['evidence'])))}"
-            f"</td>{sources}</tr>")
+            + f"<td data-label='Paragraph'>{html.escape(str(r['paragraph']))}</td>"
+            f"<td>{html.escape(str(r['claim']))}</td><td class='v {html.escape(css)}'>"
+            f"{SYMBOLS.get(verdict, '?')} {html.escape(verdict)}</td><td data-label='{head}'>"
+            f"{html.escape(str(r.get(column, r['evidence'])))}</td>{sources}</tr>")
     out.append("</tbody></table>")
     return layout.scrolling("\n".join(out), "The fact-check ledger")
 
@@ -86,15 +94,16 @@ def then_and_now_table(rows: list[dict]) -> str:
     state = [r for r in rows if r.get("tense") == "state"]
     if not state:
         return ""
-    out = ["<h2 id='then-and-now'>Then and now</h2><table><thead><tr><th>Claim</th>"
+    out = ["<h2 id='then-and-now'>Then and now</h2><table class='stack'><thead><tr><th>Claim</th>"
            "<th>Then (as of)</th><th>Now (as of)</th></tr></thead><tbody>"]
     for r in state:
         cells = []
-        for verdict, when in ((r["verdict"], r.get("as_of")),
-                              (r.get("verdict_now"), r.get("as_of_now"))):
+        for label, verdict, when in (("Then", r["verdict"], r.get("as_of")),
+                                     ("Now", r.get("verdict_now"), r.get("as_of_now"))):
             css = "v-" + str(verdict).replace(" ", "-")
             date = f" ({html.escape(str(when))})" if when and str(when) != "nan" else ""
-            cells.append(f"<td class='v {html.escape(css)}'>{SYMBOLS.get(str(verdict), '?')} "
+            cells.append(f"<td class='v {html.escape(css)}' data-label='{label}'>"
+                         f"{SYMBOLS.get(str(verdict), '?')} "
                          f"{html.escape(str(verdict))}{date}</td>")
         reason = r.get("reason_now")
         if reason and str(reason) != "nan":
