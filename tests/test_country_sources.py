@@ -10,7 +10,8 @@ import pytest
 
 from analysis import load_table
 from analysis.contract.citations import citations, sources_of_tables
-from analysis.contract.paths import DATA_DIR
+from analysis.contract.facts import facts_of
+from analysis.contract.paths import DATA_DIR, NOTEBOOKS_DIR
 from analysis.report import build as report
 from analysis.subjects.country_sources import WHOLE_TABLES, page_citations
 
@@ -108,3 +109,14 @@ def test_a_page_recording_sources_it_did_not_read_fails_the_build_naming_it(tmp_
     with pytest.raises(ValueError, match=message):
         report.build_report(build_dir=build, folder=nbs, ledger=[])
     assert (build / "site" / "01-trips.html").read_bytes() == before  # the old site stays
+
+
+def test_the_validators_see_the_country_page_as_the_build_ends_it(rendered_site):
+    """The site the HTML checker, axe-core and the link test read (tests/conftest.py) ends its
+    country page with the section the build writes, so those checks cover it."""
+    page = (rendered_site / "country-MLI.html").read_text(encoding="utf-8")
+    assert "Sources this page used" in page and "Sources this notebook used" not in page
+    assert "href='data.html#table-unga_votes'" in page
+    mali = facts_of(nbformat.read(NOTEBOOKS_DIR / "10-country.ipynb", as_version=4))
+    section = page[page.index("Sources this page used"):]
+    assert set(LINK.findall(section)) == set(mali["cites"]["ids"])

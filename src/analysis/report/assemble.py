@@ -51,13 +51,8 @@ class SiteAssembly:
             return "", []
         files = tuple(sorted(reads))  # which files, not their hashes, decide the sources
         if cites is not None:
-            tables = [t for t in tables_of_files(files) if t != "sources"]
-            ids, whole = _checked_cites(cites, page, tables,
-                                        set(sources_of_tables(tables, self.prov[1])))
-            counts = {t: len(sources_of_tables([t], self.prov[1])) for t in whole}
-            return (provenance.page_sources(ids, self.prov[0], tables, counts,
-                                            str(cites.get("subject") or "the state")),
-                    downloads.sources_for(ids, self.prov[0]))
+            return cited_section(self.prov, [t for t in tables_of_files(files) if t != "sources"],
+                                 cites, page)
         if files not in self._cited:
             tables = [t for t in tables_of_files(files) if t != "sources"]
             source_ids = sorted(sources_of_tables(tables, self.prov[1]))
@@ -109,6 +104,19 @@ class SiteAssembly:
         site_pages.write_pages(self.site, [self.entries[j.slug] for j in jobs],
                                ledger() if callable(ledger) else ledger, self.prov, self.info,
                                memo=self.cache / "search", known=self.sections)
+
+
+def cited_section(prov, tables: list[str], cites, page: str) -> tuple[str, list]:
+    """The sources section of a page that read ``tables`` and recorded ``cites`` (see
+    :meth:`SiteAssembly._sources`), and the sources its chart bundles cite."""
+    from analysis.contract.citations import sources_of_tables
+    from analysis.publish import downloads, provenance
+
+    ids, whole = _checked_cites(cites, page, tables, set(sources_of_tables(tables, prov[1])))
+    counts = {t: len(sources_of_tables([t], prov[1])) for t in whole}
+    return (provenance.page_sources(ids, prov[0], tables, counts,
+                                    str(cites.get("subject") or "the state")),
+            downloads.sources_for(ids, prov[0]))
 
 
 def _checked_cites(cites, page: str, tables: list[str], allowed: set[str]
