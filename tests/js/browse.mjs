@@ -72,11 +72,14 @@ try {
         return { below: !!img && box.top >= img.getBoundingClientRect().bottom - 1,
           width: Math.round(box.width) };
       }));
-    // Tables a reader must scroll sideways to read, at this width: each as its first header
-    // cell's text and its width (the page's own scroll box hides the overflow, not the need).
-    const wideTables = await page.evaluate(() => [...document.querySelectorAll("main table")]
+    // Tables (and the index's tile map) a reader must scroll sideways to read, at this width:
+    // each as its kind, its first header cell's (or tile's) text and its width (the page's own
+    // scroll box hides the overflow, not the need).
+    const wideTables = await page.evaluate(() => [...document.querySelectorAll(
+      "main table, main .tiles")]
       .filter((t) => t.scrollWidth > document.documentElement.clientWidth)
-      .map((t) => ({ first: (t.querySelector("th, td")?.textContent || "").trim().slice(0, 40),
+      .map((t) => ({ kind: t.tagName === "TABLE" ? "table" : "tiles",
+        first: (t.querySelector("th, td, b")?.textContent || "").trim().slice(0, 40),
         width: t.scrollWidth })));
     const result = { shot, console: logged, requests, height: tall, cut, chartLinks,
       wideTables };

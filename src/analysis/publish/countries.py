@@ -37,6 +37,10 @@ white-space:nowrap}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;list-style:none;font-size:.9rem}
 .legend span{display:inline-block;width:1rem;height:1rem;border:1px solid #767676;
 vertical-align:middle;margin-right:.3rem}
+@media (max-width:44rem){
+.tiles{grid-template-columns:repeat(var(--cols),minmax(0,1fr));grid-auto-rows:auto;gap:2px}
+.tile{aspect-ratio:1;min-width:0;font-size:.6rem}.tile b{font-size:.62rem}
+}
 """
 
 
