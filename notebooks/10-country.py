@@ -26,7 +26,8 @@ from analysis import (
 votes = un_votes.load_votes()
 iso3 = country.check_iso3(iso3, country.african_members(votes))
 # the display name (headings, labels) and the name inside a sentence ("the Central African Republic")
-name, called = load_table("countries").set_index("iso3").loc[iso3, ["country", "in_sentence"]]
+countries = load_table("countries")
+name, called = countries.set_index("iso3").loc[iso3, ["country", "in_sentence"]]
 annual = load_table("sipri_africa_annual")
 vintages = country.covering_vintages(annual, country.STORY_DECADE)
 latest = country.covering_vintages(annual, country.LATEST)[-1]
@@ -163,7 +164,8 @@ prose.say(country_text.wagner_paragraph(called, record, corps_days))
 # special session, beside how many of Africa's 54 members and of the UN's 193 voted for it.
 
 # %%
-vote_table = country.vote_comparison(votes, load_table("unga_resolutions"), iso3)
+resolutions = load_table("unga_resolutions")
+vote_table = country.vote_comparison(votes, resolutions, iso3)
 assert (vote_table.filter(like="africa_").sum(axis=1) == 54).all()
 record_votes = un_votes.country_record(votes, iso3)["vote"].astype(str).tolist()
 assert vote_table["vote"].tolist() == record_votes
@@ -188,16 +190,17 @@ dated[["date", "category", "description"]] if len(dated) else None
 # Each links to its entry in the fact-check ledger, with the verdict and the rows behind it.
 
 # %%
-named = country.claims_naming(load_table("claims"), load_table("countries"), iso3)
+claims = load_table("claims")
+named = country.claims_naming(claims, countries, iso3)
 prose.say(country_text.claims_list(called, named))
 # The sources this page ends with: those of the rows above about the state, and the tables it
 # counts over as a whole (Africa's and the world's tallies, Lavrov's trips), linked instead.
-cites = {**country_sources.page_citations(
-    {"sipri_africa_annual": annual, "sipri_africa_russia": russia_deals,
-     "countries": load_table("countries"), "wagner_deployments": deployments,
-     "unga_votes": votes, "unga_resolutions": load_table("unga_resolutions"),
-     "lavrov_trips": lavrov, "events": dated_events, "claims": load_table("claims")}, iso3),
-    "subject": called}
+read = {"sipri_africa_annual": annual, "sipri_africa_russia": russia_deals,
+        "countries": countries, "wagner_deployments": deployments, "unga_votes": votes,
+        "unga_resolutions": resolutions, "lavrov_trips": lavrov, "events": dated_events,
+        "claims": claims}
+assert set(read) == set(country_sources.PAGE_TABLES)
+cites = {**country_sources.page_citations(read, iso3), "subject": called}
 shown_ids = [*votes.loc[votes["iso3"] == iso3, "source_ids"], *stops["source_ids"],
              *([record["source_ids"]] if record is not None else []), *dated["source_ids"]]
 assert {i for ids in shown_ids for i in ids} <= set(cites["ids"])

@@ -41,12 +41,6 @@ def real_exports(sipri_exports):
     return {key: read_export(path) for key, path in sipri_exports.items()}
 
 
-# The tables the country notebook reads (its page's sources are checked against them).
-COUNTRY_TABLES = ["countries", "sipri_recipients", "sipri_africa_annual", "sipri_africa_russia",
-                  "wagner_deployments", "events", "lavrov_trips", "claims", "unga_resolutions",
-                  "unga_votes"]
-
-
 @pytest.fixture(scope="session")
 def rendered_site(tmp_path_factory):
     """Every kind of page the build writes, rendered once per session from the committed
@@ -62,6 +56,7 @@ def rendered_site(tmp_path_factory):
     from analysis.publish.siteinfo import site_info
     from analysis.report import assemble, plan
     from analysis.report import build as report
+    from analysis.subjects.country_sources import PAGE_TABLES
 
     out = tmp_path_factory.mktemp("site")
     entries = []
@@ -95,7 +90,8 @@ def rendered_site(tmp_path_factory):
     info = site_info(pages=frozenset({layout.COUNTRY_PAGES}))
     # a country page ends with the sources of its own rows, as the build writes it
     mali = facts_of(nbformat.read(NOTEBOOKS_DIR / "10-country.ipynb", as_version=4))
-    country, _ = assemble.cited_section(prov, COUNTRY_TABLES, mali["cites"], "country-MLI.html")
+    read = [*PAGE_TABLES, "sipri_recipients"]  # the loaders read SIPRI's names as well
+    country, _ = assemble.cited_section(prov, read, mali["cites"], "country-MLI.html")
     for page in [*out.glob("0*.html"), *out.glob("country-*.html")]:  # sources, layout
         ends = country if page.name.startswith("country-") else section
         page.write_text(layout.decorate(provenance.append_to_page(

@@ -113,7 +113,6 @@ def test_chart_download_links_sit_under_their_chart(site, tmp_path, kind):
     assert all(c["below"] and c["width"] >= 300 for c in seen["chartLinks"]), seen["chartLinks"]
 
 
-
 def test_the_ledger_and_the_map_read_on_a_phone_without_scrolling_sideways(site, tmp_path):
     """At a phone's width (390 px) each claim of the ledger is a block of its own (paragraph,
     claim, verdict, why, sources, each named), not a row of five columns to scroll across;
@@ -121,11 +120,11 @@ def test_the_ledger_and_the_map_read_on_a_phone_without_scrolling_sideways(site,
     coast included. Wider screens keep the table."""
     pages = [site / "index.html", site / "ledger.html"]
     phone = browse(pages, tmp_path / "phone", width=390, dom=True)
-    assert "class='tiles'" in phone["index.html"]["dom"].replace('"', "'")
+    index = phone["index.html"]["dom"].replace('"', "'")
+    assert "class='tiles'" in index and "data-label='Paragraph'" in index
     for name in ("index.html", "ledger.html"):
         ledgers = [t for t in phone[name]["wideTables"]
                    if t["first"] in ("¶", "Claim") or t["kind"] == "tiles"]
         assert ledgers == [], f"{name}: {ledgers}"
-    assert "data-label='Paragraph'" in phone["index.html"]["dom"].replace('"', "'")
     desktop = browse(pages, tmp_path / "desktop", width=1100)
     assert all(seen["wideTables"] == [] for seen in desktop.values()), desktop

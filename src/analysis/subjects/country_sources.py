@@ -29,22 +29,21 @@ from analysis.contract.datapackage import resource
 from analysis.subjects.country import claims_naming
 
 WHOLE_TABLES = ("unga_votes", "unga_resolutions", "lavrov_trips")
-
-# Where each table keeps the state: a column compared with the iso3.
-BY_STATE = {"sipri_africa_annual": "iso3", "sipri_africa_russia": "iso3",
-            "wagner_deployments": "iso3", "unga_votes": "iso3", "lavrov_trips": "iso3",
-            "events": "iso3"}
+# The tables a country page passes in (notebook 10): those it shows rows of, and the whole ones.
+PAGE_TABLES = ("sipri_africa_annual", "sipri_africa_russia", "countries", "wagner_deployments",
+               "unga_votes", "unga_resolutions", "lavrov_trips", "events", "claims")
 
 
 def state_rows(tables: dict[str, pd.DataFrame], iso3: str) -> dict[str, pd.DataFrame]:
     """The rows about the state, table by table, of the tables the page read (``tables``: name
-    -> the whole table as loaded). ``countries`` and ``claims`` are required: the claims that
-    name the state are found by its name."""
-    rows = {name: frame[frame[BY_STATE[name]] == iso3]
-            for name, frame in tables.items() if name in BY_STATE}
-    rows["countries"] = tables["countries"][tables["countries"]["iso3"] == iso3]
-    named = claims_naming(tables["claims"], tables["countries"], iso3)["claim_id"]
-    rows["claims"] = tables["claims"][tables["claims"]["claim_id"].isin(named)]
+    -> the whole table as loaded): those whose ``iso3`` is the state's, and the claims that name
+    it (found by the names in ``countries``, which is required with ``claims``). A table with
+    neither (``unga_resolutions``) has no rows about one state."""
+    rows = {name: frame[frame["iso3"] == iso3]
+            for name, frame in tables.items() if "iso3" in frame.columns}
+    if "claims" in tables:
+        named = claims_naming(tables["claims"], tables["countries"], iso3)["claim_id"]
+        rows["claims"] = tables["claims"][tables["claims"]["claim_id"].isin(named)]
     return rows
 
 
